@@ -1,0 +1,77 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+
+const CREDENTIALS: readonly RequestCredentials[] = ['omit', 'same-origin', 'include'];
+
+/** The properties `<login-help>` passes on to its forms. */
+export const FORWARDED_CONFIG = [
+  'endpoint',
+  'usernameAction',
+  'passwordAction',
+  'supportEmail',
+  'timeout',
+  'credentials',
+  'csrfToken',
+  'csrfHeader',
+] as const;
+
+/** Default `timeout` in milliseconds. */
+export const DEFAULT_TIMEOUT = 15000;
+
+/**
+ * The configuration every login-help element accepts (SPEC §3). `<login-help>` forwards these
+ * to its two forms; each form reads them at submit time, so a change takes effect on the next
+ * submit.
+ */
+export class LoginHelpConfigElement extends LitElement {
+  /**
+   * Base URL of the backend. Requests go to `{endpoint}/forgot-username` and
+   * `{endpoint}/password-help`. A relative URL resolves against the page.
+   */
+  @property() endpoint?: string;
+
+  /** Full URL for the Forgot User Name? form, overriding `endpoint` for it. */
+  @property({ attribute: 'username-action' }) usernameAction?: string;
+
+  /** Full URL for the Password Help? form, overriding `endpoint` for it. */
+  @property({ attribute: 'password-action' }) passwordAction?: string;
+
+  /**
+   * The address behind "email us" in the Attention dialog. Only a plain `name@domain` address
+   * is used; anything else (a `?`, `&`, `:`, space or line break in it) means no link.
+   * A `supportEmail` in the backend's answer takes precedence.
+   */
+  @property({ attribute: 'support-email' }) supportEmail?: string;
+
+  /** Milliseconds before a request is given up (default 15000). */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+
+  /** The fetch credentials mode: `omit`, `same-origin` (default) or `include`. */
+  @property() credentials: RequestCredentials = 'same-origin';
+
+  /** CSRF token sent as a request header; defaults to `<meta name="csrf-token">`'s content. */
+  @property({ attribute: 'csrf-token' }) csrfToken?: string;
+
+  /** Name of the CSRF request header (default `X-CSRF-Token`). */
+  @property({ attribute: 'csrf-header' }) csrfHeader = 'X-CSRF-Token';
+
+  /** Outline level of this element's top heading (default 2); inner headings follow it. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** `timeout` as a usable number: a missing, negative or non-numeric value means the default. */
+  protected get effectiveTimeout(): number {
+    const value = Number(this.timeout);
+    return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT;
+  }
+
+  /** `credentials` as a fetch mode; anything else means `same-origin`. */
+  protected get effectiveCredentials(): RequestCredentials {
+    return CREDENTIALS.includes(this.credentials) ? this.credentials : 'same-origin';
+  }
+
+  /** `heading-level` clamped to 1–6 (ARIA levels beyond 6 are not announced reliably). */
+  protected get effectiveHeadingLevel(): number {
+    const value = Math.trunc(Number(this.headingLevel));
+    return Number.isFinite(value) ? Math.min(6, Math.max(1, value)) : 2;
+  }
+}

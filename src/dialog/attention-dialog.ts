@@ -1,0 +1,66 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { dialogTexts } from '../i18n/texts.js';
+
+/** What the Attention dialog shows. */
+export interface AttentionContent {
+  /** The sentence, built by `notFoundText` with the "email us" piece in place. */
+  message: TemplateResult;
+}
+
+/** The "email us" piece: a link when a support address is known, else the same words as text. */
+export function emailUsTemplate(href: string | undefined): TemplateResult | string {
+  const { emailUs } = dialogTexts();
+  return href ? html`<a part="email-us" href=${href}>${emailUs}</a>` : emailUs;
+}
+
+/**
+ * The Attention dialog: a native `<dialog>` the form opens with `showModal()`. Named by its
+ * title, described by its message; OK (focused on open) and Escape close it.
+ */
+export function attentionDialogTemplate(content: AttentionContent | undefined, onOk: () => void, onClose: () => void) {
+  const { title, ok } = dialogTexts();
+  return html`<dialog
+    part="dialog"
+    role="alertdialog"
+    aria-modal="true"
+    aria-labelledby="dialog-title"
+    aria-describedby="dialog-message"
+    @close=${onClose}
+  >
+    <h2 id="dialog-title" part="dialog-title">${title}</h2>
+    <p id="dialog-message" part="dialog-message">${content?.message ?? nothing}</p>
+    <div class="actions">
+      <button part="ok" type="button" @click=${onOk}>${ok}</button>
+    </div>
+  </dialog>`;
+}
+
+export const dialogStyles = css`
+  dialog {
+    box-sizing: border-box;
+    max-inline-size: min(30rem, calc(100vw - 2rem));
+    padding: calc(var(--_space) * 1.25);
+    color: var(--_color-text);
+    background: var(--_color-background);
+    border: 2px solid var(--_color-border);
+    border-radius: var(--_radius);
+  }
+  dialog::backdrop {
+    background: var(--_dialog-backdrop);
+  }
+  #dialog-title {
+    margin-block: 0 0.75rem;
+    font-size: 1.25em;
+  }
+  #dialog-message {
+    margin-block: 0 var(--_space);
+    overflow-wrap: anywhere;
+  }
+  #dialog-message a {
+    color: var(--_color-accent);
+  }
+  .actions {
+    display: flex;
+    justify-content: flex-end;
+  }
+`;

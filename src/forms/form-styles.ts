@@ -1,0 +1,87 @@
+import { css } from 'lit';
+
+export const formStyles = css`
+  form {
+    display: grid;
+    gap: var(--_space);
+    max-inline-size: 32rem;
+  }
+  .heading {
+    margin: 0;
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  label {
+    font-weight: 600;
+  }
+  .required {
+    color: var(--_color-error);
+  }
+  input {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 2.5rem;
+    padding-block: 0.375rem;
+    padding-inline: 0.5rem;
+    font: inherit;
+    color: var(--_color-text);
+    background: var(--_color-background);
+    border: 2px solid var(--_color-border);
+    border-radius: var(--_radius);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_color-error);
+    border-inline-start-width: 6px;
+  }
+  .error {
+    margin: 0;
+    font-weight: 600;
+    color: var(--_color-error);
+    overflow-wrap: anywhere;
+  }
+  button {
+    justify-self: start;
+    min-block-size: 2.5rem;
+    min-inline-size: 6rem;
+    padding-block: 0.375rem;
+    padding-inline: 1.25rem;
+    font: inherit;
+    font-weight: 600;
+    color: var(--_color-accent-text);
+    background: var(--_color-accent);
+    border: 2px solid transparent;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.75;
+  }
+  .status,
+  .alert {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .status:empty,
+  .alert:empty {
+    display: none;
+  }
+  .status.sent {
+    color: var(--_color-success);
+    font-weight: 600;
+  }
+  .alert {
+    padding: 0.5rem 0.75rem;
+    color: var(--_color-error);
+    font-weight: 600;
+    border-inline-start: 6px solid var(--_color-error);
+  }
+  .alert ul {
+    margin-block: 0.25rem 0;
+    padding-inline-start: 1.25rem;
+  }
+`;

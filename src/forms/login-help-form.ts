@@ -1,0 +1,249 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { LoginHelpConfigElement } from '../config-element.js';
+import { attentionDialogTemplate, dialogStyles, emailUsTemplate } from '../dialog/attention-dialog.js';
+import { errorText, formTexts, problemText } from '../i18n/texts.js';
+import { buildMailto } from '../mailto.js';
+import type { FormKind, Outcome, RequestData } from '../request/outcome.js';
+import { RequestController } from '../request/request-controller.js';
+import { base, tokens } from '../styles/tokens.js';
+import { plainSupportAddress } from '../support-email.js';
+import type { FieldProblem } from '../validation.js';
+import { formStyles } from './form-styles.js';
+
+/** The fields of both forms; each name is also the request body's key. */
+export type FieldName = 'email' | 'userName' | 'requestedBy';
+
+/** How one input is rendered and checked. */
+export interface FieldSpec {
+  name: FieldName;
+  label: () => string;
+  type: 'email' | 'text';
+  autocomplete: string;
+  /** `false` for a person's name, where the browser's spellchecker only gets in the way too. */
+  spellcheck: boolean;
+  check: (trimmed: string) => FieldProblem | undefined;
+}
+
+type Values = Partial<Record<FieldName, string>>;
+
+/**
+ * What the two forms share: fields with inline errors, client checks, the request, the
+ * outcome messages and the Attention dialog. A subclass names its fields and its texts.
+ *
+ * @csspart form - The `<form>`.
+ * @csspart heading - The form's heading.
+ * @csspart label - Each field's label.
+ * @csspart input - Each text input.
+ * @csspart error - Each field's inline error message.
+ * @csspart submit - The Submit button.
+ * @csspart status - The live region for "sending" and success messages.
+ * @csspart alert - The live region for failure messages.
+ * @csspart dialog - The Attention `<dialog>`.
+ * @csspart dialog-title - The dialog's "Attention" title.
+ * @csspart dialog-message - The dialog's sentence.
+ * @csspart email-us - The "email us" mailto link.
+ * @csspart ok - The dialog's OK button.
+ *
+ * @cssprop --login-help-color-text - Text colour.
+ * @cssprop --login-help-color-muted - Secondary text colour.
+ * @cssprop --login-help-color-background - Background of inputs and the dialog.
+ * @cssprop --login-help-color-border - Input and dialog border colour.
+ * @cssprop --login-help-color-accent - Submit button and link colour.
+ * @cssprop --login-help-color-accent-text - Text on the submit button.
+ * @cssprop --login-help-color-error - Error text and invalid field border.
+ * @cssprop --login-help-color-success - Success message colour.
+ * @cssprop --login-help-color-focus - Focus outline colour.
+ * @cssprop --login-help-radius - Corner radius of inputs, buttons and the dialog.
+ * @cssprop --login-help-space - Base spacing between fields.
+ * @cssprop --login-help-dialog-backdrop - Backdrop behind the Attention dialog.
+ */
+export abstract class LoginHelpForm extends LoginHelpConfigElement {
+  static override styles = [tokens, base, formStyles, dialogStyles];
+
+  protected abstract readonly form: FormKind;
+  protected abstract readonly fields: readonly FieldSpec[];
+  protected abstract heading(): string;
+  protected abstract requestData(values: Values): RequestData;
+  protected abstract successText(values: Values, accepted: boolean): string;
+  protected abstract notFoundMessage(values: Values, emailUs: TemplateResult | string): TemplateResult;
+  protected abstract supportMail(values: Values): { subject: string; body: string };
+
+  private readonly request = new RequestController(this);
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('button[type=submit]') private submitButton!: HTMLButtonElement;
+
+  /** Messages shown at each field (client checks, or the backend's `invalid` answer). */
+  @state() private fieldErrors: Partial<Record<FieldName, string>> = {};
+  /** Backend messages for fields this form does not have; shown in the alert. */
+  @state() private otherErrors: string[] = [];
+  /** The outcome of the last request and the values it was made with. */
+  @state() private result?: { outcome: Outcome; values: Values };
+
+  /** Focus goes here after the next render: the first invalid field. */
+  private focusAfterRender?: FieldName;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.focusAfterRender) {
+      this.input(this.focusAfterRender)?.focus();
+      this.focusAfterRender = undefined;
+    }
+  }
+
+  private input(name: FieldName): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+  }
+
+  private readValues(): Values {
+    const values: Values = {};
+    for (const { name } of this.fields) values[name] = (this.input(name)?.value ?? '').trim();
+    return values;
+  }
+
+  private showFieldErrors(errors: Partial<Record<FieldName, string>>): void {
+    this.fieldErrors = errors;
+    this.focusAfterRender = this.fields.find(({ name }) => errors[name])?.name;
+  }
+
+  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.request.pending) return;
+    const values = this.readValues();
+    const errors: Partial<Record<FieldName, string>> = {};
+    for (const { name, check } of this.fields) {
+      const problem = check(values[name] ?? '');
+      if (problem) errors[name] = problemText(name, problem);
+    }
+    this.otherErrors = [];
+    this.result = undefined;
+    this.showFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+
+    const outcome = await this.request.submit({
+      form: this.form,
+      data: this.requestData(values),
+      endpoint: this.endpoint,
+      action: this.form === 'username' ? this.usernameAction : this.passwordAction,
+      timeout: this.effectiveTimeout,
+      credentials: this.effectiveCredentials,
+      csrfToken: this.csrfToken,
+      csrfHeader: this.csrfHeader || 'X-CSRF-Token',
+    });
+    if (!outcome || !this.isConnected) return;
+    this.result = { outcome, values };
+    if (outcome.kind === 'error' && outcome.reason === 'invalid') this.showServerFieldErrors(outcome.fieldErrors ?? {});
+    if (outcome.kind === 'not-found') await this.openDialog();
+  };
+
+  private showServerFieldErrors(messages: Record<string, string>): void {
+    const mine: Partial<Record<FieldName, string>> = {};
+    const other: string[] = [];
+    for (const [key, message] of Object.entries(messages)) {
+      const field = this.fields.find(({ name }) => name === key);
+      if (field) mine[field.name] = message;
+      else other.push(message);
+    }
+    this.otherErrors = other;
+    this.showFieldErrors(mine);
+  }
+
+  private async openDialog(): Promise<void> {
+    await this.updateComplete;
+    if (!this.isConnected || this.dialog.open) return;
+    this.dialog.showModal();
+    this.renderRoot.querySelector<HTMLButtonElement>('[part="ok"]')?.focus();
+  }
+
+  private readonly closeDialog = () => this.dialog.close();
+
+  /** OK or Escape: focus goes back to the form, whatever the browser would pick. */
+  private readonly onDialogClose = () => {
+    if (this.isConnected) this.submitButton.focus();
+  };
+
+  private readonly onInput = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const field = this.fields.find(({ name }) => name === input.name);
+    if (!field || !this.fieldErrors[field.name]) return;
+    // Clear a field's error as soon as its value would pass; a new error waits for submit.
+    if (!field.check(input.value.trim())) {
+      const { [field.name]: _cleared, ...rest } = this.fieldErrors;
+      this.fieldErrors = rest;
+    }
+  };
+
+  private supportHref(values: Values): string | undefined {
+    const outcome = this.result?.outcome;
+    const address = outcome?.supportEmail ?? plainSupportAddress(this.supportEmail?.trim());
+    if (!address) return undefined;
+    const { subject, body } = this.supportMail(values);
+    return buildMailto(address, subject, body);
+  }
+
+  private renderField(field: FieldSpec) {
+    const error = this.fieldErrors[field.name];
+    const errorId = `${field.name}-error`;
+    return html`<div class="field">
+      <label part="label" for=${field.name}>${field.label()}<span class="required" aria-hidden="true"> *</span></label>
+      ${error
+        ? html`<p part="error" class="error" id=${errorId}>
+            <span class="visually-hidden">${formTexts().errorPrefix} </span>${error}
+          </p>`
+        : nothing}
+      <input
+        part="input"
+        id=${field.name}
+        name=${field.name}
+        type=${field.type}
+        required
+        autocomplete=${field.autocomplete}
+        autocapitalize="off"
+        spellcheck=${field.spellcheck ? 'true' : 'false'}
+        aria-invalid=${error ? 'true' : nothing}
+        aria-describedby=${error ? errorId : nothing}
+        @input=${this.onInput}
+      />
+    </div>`;
+  }
+
+  private renderStatus() {
+    const texts = formTexts();
+    if (this.request.pending) return texts.sending;
+    const outcome = this.result?.outcome;
+    return outcome?.kind === 'sent' ? this.successText(this.result!.values, outcome.accepted) : nothing;
+  }
+
+  private renderAlert() {
+    const outcome = this.result?.outcome;
+    if (this.request.pending || outcome?.kind !== 'error') return nothing;
+    return html`${errorText(outcome.reason, outcome.retryAfterSeconds)}${this.otherErrors.length
+      ? html`<ul>
+          ${this.otherErrors.map((message) => html`<li>${message}</li>`)}
+        </ul>`
+      : nothing}`;
+  }
+
+  private renderDialog() {
+    const result = this.result;
+    const content =
+      result?.outcome.kind === 'not-found'
+        ? { message: this.notFoundMessage(result.values, emailUsTemplate(this.supportHref(result.values))) }
+        : undefined;
+    return attentionDialogTemplate(content, this.closeDialog, this.onDialogClose);
+  }
+
+  protected override render() {
+    const pending = this.request.pending;
+    const sent = this.result?.outcome.kind === 'sent' && !pending;
+    return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
+        <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.effectiveHeadingLevel}>${this.heading()}</div>
+        ${this.fields.map((field) => this.renderField(field))}
+        <button part="submit" type="submit" aria-disabled=${pending ? 'true' : nothing}>${formTexts().submit}</button>
+        <p part="status" class="status ${sent ? 'sent' : ''}" role="status">${this.renderStatus()}</p>
+        <div part="alert" class="alert" role="alert">${this.renderAlert()}</div>
+      </form>
+      ${this.renderDialog()}`;
+  }
+}

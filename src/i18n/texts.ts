@@ -1,0 +1,150 @@
+import { msg, str } from '@lit/localize';
+import { html, type TemplateResult } from 'lit';
+import type { ErrorReason } from '../request/outcome.js';
+import type { FieldProblem } from '../validation.js';
+
+// Every text a person can see or send lives here, so translators find one file and the
+// templates read like the page. Ids are stable: the XLIFF files key on them.
+
+export const panelTexts = () => ({
+  heading: msg('Login Help', { id: 'panel.heading' }),
+  intro: msg('You can reset your own password, but if you are having issues, we can help!', { id: 'panel.intro' }),
+  options: msg('You can select from two options for login help: user help or password help.', { id: 'panel.options' }),
+  usernameOption: msg('Option 1) User name help', { id: 'panel.option-username' }),
+  passwordOption: msg('Option 2) Password help', { id: 'panel.option-password' }),
+});
+
+export const formTexts = () => ({
+  usernameHeading: msg('Forgot User Name?', { id: 'username.heading' }),
+  passwordHeading: msg('Password Help?', { id: 'password.heading' }),
+  email: msg('Clinic Email', { id: 'field.email' }),
+  userName: msg('User Name', { id: 'field.user-name' }),
+  requestedBy: msg('Requested By', { id: 'field.requested-by' }),
+  submit: msg('Submit', { id: 'form.submit' }),
+  sending: msg('Sending your request…', { id: 'form.sending' }),
+  errorPrefix: msg('Error:', { id: 'form.error-prefix' }),
+});
+
+/** The message shown at a field that failed a check before sending. */
+export function problemText(field: 'email' | 'userName' | 'requestedBy', problem: FieldProblem): string {
+  switch (problem) {
+    case 'required':
+      if (field === 'email') return msg('Enter your clinic email address.', { id: 'problem.email-required' });
+      if (field === 'userName') return msg('Enter the user name.', { id: 'problem.user-name-required' });
+      return msg('Enter the name of the person asking for help.', { id: 'problem.requested-by-required' });
+    case 'email-format':
+      return msg('Enter an email address in the correct format, like name@clinic.com.', { id: 'problem.email-format' });
+    case 'too-long':
+      if (field === 'email') return msg('The clinic email must be 254 characters or fewer.', { id: 'problem.email-too-long' });
+      if (field === 'userName') return msg('The user name must be 200 characters or fewer.', { id: 'problem.user-name-too-long' });
+      return msg('Requested By must be 200 characters or fewer.', { id: 'problem.requested-by-too-long' });
+    case 'control-characters':
+      return msg('Remove line breaks and other invisible control characters.', { id: 'problem.control-characters' });
+  }
+}
+
+export const sentText = {
+  username: (email: string) =>
+    msg(str`We sent an email titled “Forgot User Name Request” with your clinic's user name to ${email}.`, {
+      id: 'sent.username',
+    }),
+  password: (userName: string, requestedBy: string) =>
+    msg(
+      str`We sent an email titled “Reset Your Password” to the address on file for the user name ${userName}. It names ${requestedBy} as the person who asked and holds a link to create a new password.`,
+      { id: 'sent.password' },
+    ),
+};
+
+export const acceptedText = {
+  username: (email: string) =>
+    msg(
+      str`If ${email} is on file for a practice, an email titled “Forgot User Name Request” is on its way to it. Please check that inbox in a few minutes.`,
+      { id: 'accepted.username' },
+    ),
+  password: (userName: string) =>
+    msg(
+      str`If the user name ${userName} is on file, an email titled “Reset Your Password” is on its way to the address on file for it. Please check that inbox in a few minutes.`,
+      { id: 'accepted.password' },
+    ),
+};
+
+/** How long to wait, in words: "45 seconds", "1 minute", "3 minutes". */
+export function waitText(seconds: number): string {
+  if (seconds <= 1) return msg('1 second', { id: 'wait.one-second' });
+  if (seconds < 60) return msg(str`${seconds} seconds`, { id: 'wait.seconds' });
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes === 1) return msg('1 minute', { id: 'wait.one-minute' });
+  return msg(str`${minutes} minutes`, { id: 'wait.minutes' });
+}
+
+/** The inline message for every outcome that is neither sent nor not found. */
+export function errorText(reason: ErrorReason, retryAfterSeconds?: number): string {
+  switch (reason) {
+    case 'invalid':
+      return msg('Some of what you entered was not accepted. Correct it and submit again.', { id: 'error.invalid' });
+    case 'rate-limited':
+      return retryAfterSeconds === undefined
+        ? msg('Too many requests were made. Please wait a few minutes, then submit again.', { id: 'error.rate-limited' })
+        : msg(str`Too many requests were made. Please wait ${waitText(retryAfterSeconds)}, then submit again.`, {
+            id: 'error.rate-limited-wait',
+          });
+    case 'server':
+      return msg('Something went wrong on our side and your request was not completed. Please submit again in a few minutes.', {
+        id: 'error.server',
+      });
+    case 'network':
+      return msg('We could not reach the server. Check your internet connection, then submit again.', { id: 'error.network' });
+    case 'timeout':
+      return msg('The server took too long to answer. Please submit again.', { id: 'error.timeout' });
+    case 'config':
+      return msg("This form is not set up correctly, so nothing was sent. Please tell the website's administrator.", {
+        id: 'error.config',
+      });
+  }
+}
+
+export const dialogTexts = () => ({
+  title: msg('Attention', { id: 'dialog.title' }),
+  ok: msg('OK', { id: 'dialog.ok' }),
+  emailUs: msg('email us', { id: 'dialog.email-us' }),
+});
+
+/** The Attention sentence; `value` and `emailUs` are rendered as text / a link, never as markup. */
+export const notFoundText = {
+  username: (email: string, emailUs: unknown): TemplateResult =>
+    msg(
+      html`The email address <strong>${email}</strong> is not associated with any active practices. Please ${emailUs} for assistance with finding your user name.`,
+      { id: 'not-found.username' },
+    ),
+  password: (userName: string, emailUs: unknown): TemplateResult =>
+    msg(
+      html`The user name <strong>${userName}</strong> is not associated with any active practices. Please ${emailUs} for assistance with finding your user name and resetting your password.`,
+      { id: 'not-found.password' },
+    ),
+};
+
+/** Subject and body of the "email us" message; the body carries what the person entered. */
+export const supportMailText = {
+  username: (email: string) => ({
+    subject: msg('Help finding my clinic user name', { id: 'mail.username-subject' }),
+    body: msg(
+      str`Hello,
+
+I asked for my clinic's user name with the email address ${email}, but it is not associated with any active practice. Please help me find my user name.
+
+Thank you.`,
+      { id: 'mail.username-body' },
+    ),
+  }),
+  password: (userName: string, requestedBy: string) => ({
+    subject: msg('Help resetting my password', { id: 'mail.password-subject' }),
+    body: msg(
+      str`Hello,
+
+I asked for a password reset for the user name ${userName} (requested by ${requestedBy}), but it is not associated with any active practice. Please help me find my user name and reset my password.
+
+Thank you.`,
+      { id: 'mail.password-body' },
+    ),
+  }),
+};

@@ -1,0 +1,104 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { FORWARDED_CONFIG, LoginHelpConfigElement } from './config-element.js';
+import { panelTexts } from './i18n/texts.js';
+import { base, tokens } from './styles/tokens.js';
+
+/** Which forms `<login-help>` shows. */
+export type LoginHelpShow = 'both' | 'username' | 'password';
+
+/**
+ * The whole **Login Help** panel: a heading, two sentences of introduction, then
+ * "Option 1) User name help" with `<login-help-username>` and "Option 2) Password help" with
+ * `<login-help-password>`. Its configuration attributes are forwarded to both forms, and their
+ * events bubble out of it.
+ *
+ * @summary The Login Help panel with both forms.
+ *
+ * @fires login-help-request - From either form, before its request; cancelable.
+ * @fires login-help-sent - From either form: the backend said sent or accepted.
+ * @fires login-help-not-found - From either form: not on file.
+ * @fires login-help-error - From either form: any other outcome.
+ *
+ * @csspart panel - The panel's `<section>`.
+ * @csspart heading - The "Login Help" heading.
+ * @csspart intro - Each introductory sentence.
+ * @csspart option - Each option's `<section>`.
+ * @csspart option-heading - Each option's heading.
+ * @csspart username - The `<login-help-username>` form element.
+ * @csspart password - The `<login-help-password>` form element.
+ *
+ * @cssprop --login-help-color-text - Text colour (inherited by both forms).
+ * @cssprop --login-help-space - Base spacing between sections.
+ */
+export class LoginHelp extends LoginHelpConfigElement {
+  static override styles = [
+    tokens,
+    base,
+    css`
+      section.panel {
+        display: grid;
+        gap: var(--_space);
+      }
+      .heading {
+        margin: 0;
+        font-size: 1.5em;
+        font-weight: 700;
+      }
+      .intro {
+        margin: 0;
+      }
+      .option {
+        display: grid;
+        gap: calc(var(--_space) / 2);
+        padding-block-start: var(--_space);
+        border-block-start: 1px solid var(--_color-border);
+      }
+      .option-heading {
+        margin: 0;
+        font-size: 1.125em;
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  /** Which forms to show: `both` (default), `username` or `password`. */
+  @property({ reflect: true }) show: LoginHelpShow = 'both';
+
+  private renderOption(kind: 'username' | 'password', heading: string) {
+    const level = this.effectiveHeadingLevel;
+    const form =
+      kind === 'username'
+        ? html`<login-help-username part="username" heading-level=${Math.min(6, level + 2)}></login-help-username>`
+        : html`<login-help-password part="password" heading-level=${Math.min(6, level + 2)}></login-help-password>`;
+    return html`<section part="option" class="option" aria-labelledby="${kind}-option">
+      <div part="option-heading" class="option-heading" id="${kind}-option" role="heading" aria-level=${Math.min(6, level + 1)}>
+        ${heading}
+      </div>
+      ${form}
+    </section>`;
+  }
+
+  /** Forwards the configuration on every update, so a form that `show` just added gets it too. */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const forms = this.renderRoot.querySelectorAll<LoginHelpConfigElement>('login-help-username, login-help-password');
+    for (const form of forms) {
+      for (const key of FORWARDED_CONFIG) (form as unknown as Record<string, unknown>)[key] = this[key];
+      if (this.lang) form.lang = this.lang;
+      else form.removeAttribute('lang');
+    }
+  }
+
+  protected override render() {
+    const texts = panelTexts();
+    const show = this.show === 'username' || this.show === 'password' ? this.show : 'both';
+    return html`<section part="panel" class="panel" aria-labelledby="panel-heading">
+      <div part="heading" class="heading" id="panel-heading" role="heading" aria-level=${this.effectiveHeadingLevel}>${texts.heading}</div>
+      <p part="intro" class="intro">${texts.intro}</p>
+      <p part="intro" class="intro">${texts.options}</p>
+      ${show !== 'password' ? this.renderOption('username', texts.usernameOption) : nothing}
+      ${show !== 'username' ? this.renderOption('password', texts.passwordOption) : nothing}
+    </section>`;
+  }
+}

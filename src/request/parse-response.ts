@@ -1,0 +1,64 @@
+import { plainSupportAddress } from '../support-email.js';
+import type { Outcome } from './outcome.js';
+import { parseRetryAfter } from './retry-after.js';
+
+/** The parts of an HTTP answer that decide its outcome. */
+export interface RawResponse {
+  status: number;
+  /** The body as text; `''` when empty. */
+  body: string;
+  /** The `Retry-After` header, if any. */
+  retryAfter?: string | null;
+}
+
+type Json = Record<string, unknown>;
+
+/** `undefined` for an empty body, `null` for one that is not a JSON object. */
+function readJsonObject(body: string): Json | null | undefined {
+  if (body.trim() === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(body);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps only string messages under string keys: the body is untrusted. */
+function readFieldErrors(value: unknown): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return errors;
+  for (const [field, message] of Object.entries(value as Json)) {
+    if (typeof message === 'string' && message.trim() !== '') errors[field] = message;
+  }
+  return errors;
+}
+
+/**
+ * Maps one backend answer to exactly one outcome of SPEC §4. Pure and total: any status and
+ * any body give an outcome; nothing in the body is ever treated as markup.
+ */
+export function parseResponse({ status, body, retryAfter }: RawResponse, now = Date.now()): Outcome {
+  const json = readJsonObject(body);
+  const supportEmail = plainSupportAddress(json?.supportEmail);
+  const extra = supportEmail ? { status, supportEmail } : { status };
+
+  if (status >= 200 && status < 300) {
+    const answer = json === undefined ? 'sent' : json?.status;
+    if (answer === 'sent') return { kind: 'sent', accepted: false, ...extra };
+    if (answer === 'accepted') return { kind: 'sent', accepted: true, ...extra };
+    if (answer === 'not_found') return { kind: 'not-found', ...extra };
+    return { kind: 'error', reason: 'server', ...extra };
+  }
+  if (status === 404) return { kind: 'not-found', ...extra };
+  if ((status === 400 || status === 422) && json?.status === 'invalid') {
+    return { kind: 'error', reason: 'invalid', fieldErrors: readFieldErrors(json.errors), ...extra };
+  }
+  if (status === 429) {
+    const retryAfterSeconds = parseRetryAfter(retryAfter, now);
+    return retryAfterSeconds === undefined
+      ? { kind: 'error', reason: 'rate-limited', ...extra }
+      : { kind: 'error', reason: 'rate-limited', retryAfterSeconds, ...extra };
+  }
+  return { kind: 'error', reason: 'server', ...extra };
+}

@@ -1,0 +1,124 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LoginHelpErrorEvent, LoginHelpNotFoundEvent, LoginHelpRequestEvent, LoginHelpSentEvent } from '../events.js';
+import { resolveTarget } from './endpoint.js';
+import type { FormKind, Outcome, RequestData } from './outcome.js';
+import { parseResponse } from './parse-response.js';
+
+/** Everything one submit needs; read from the element's attributes at submit time. */
+export interface SubmitOptions {
+  form: FormKind;
+  data: RequestData;
+  endpoint?: string;
+  action?: string;
+  timeout: number;
+  credentials: RequestCredentials;
+  csrfToken?: string;
+  csrfHeader: string;
+}
+
+/** The CSRF token a server-rendered page put in `<meta name="csrf-token">`, if any. */
+function metaCsrfToken(): string | undefined {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]');
+  return meta?.content || undefined;
+}
+
+/**
+ * Owns a form's request: builds it (SPEC §4), fires the events (SPEC §5), keeps at most one in
+ * flight, gives it up after `timeout`, aborts it when the element leaves the document, and turns
+ * the answer into an outcome. It never re-sends on its own.
+ */
+export class RequestController implements ReactiveController {
+  /** True while a request is in flight; the host renders this as busy. */
+  pending = false;
+
+  private inFlight?: AbortController;
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.inFlight?.abort();
+  }
+
+  /**
+   * Sends one request. Resolves to its outcome, or to `undefined` when nothing is to be shown:
+   * a request already in flight, a listener cancelled `login-help-request`, or the element left
+   * the document before the answer came.
+   */
+  async submit(options: SubmitOptions): Promise<Outcome | undefined> {
+    if (this.pending) return undefined;
+    const { form, data } = options;
+    const target = resolveTarget(form, options.endpoint, options.action, document.baseURI);
+    if ('problem' in target) {
+      this.warnOnce(target.problem, target.value);
+      return this.finish({ kind: 'error', reason: 'config' }, options);
+    }
+
+    const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
+    const token = options.csrfToken || metaCsrfToken();
+    if (token) headers.set(options.csrfHeader, token);
+    const request = new LoginHelpRequestEvent({ form, data, headers });
+    this.host.dispatchEvent(request);
+    if (request.defaultPrevented) return undefined;
+
+    const abort = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, options.timeout);
+    this.inFlight = abort;
+    this.pending = true;
+    this.host.requestUpdate();
+
+    let outcome: Outcome;
+    try {
+      const response = await fetch(target.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(data),
+        credentials: options.credentials,
+        signal: abort.signal,
+        cache: 'no-store',
+      });
+      const body = await response.text();
+      outcome = parseResponse({ status: response.status, body, retryAfter: response.headers.get('Retry-After') });
+    } catch {
+      outcome = { kind: 'error', reason: timedOut ? 'timeout' : 'network' };
+    } finally {
+      clearTimeout(timer);
+      this.inFlight = undefined;
+      this.pending = false;
+      this.host.requestUpdate();
+    }
+    // Aborted without a timeout: the element left the document; nobody is there to tell.
+    if (abort.signal.aborted && !timedOut) return undefined;
+    return this.finish(outcome, options);
+  }
+
+  private finish(outcome: Outcome, { form, data }: SubmitOptions): Outcome {
+    if (outcome.kind === 'sent') {
+      this.host.dispatchEvent(new LoginHelpSentEvent({ form, data, accepted: outcome.accepted }));
+    } else if (outcome.kind === 'not-found') {
+      this.host.dispatchEvent(new LoginHelpNotFoundEvent({ form, data }));
+    } else {
+      const detail = outcome.status === undefined ? { form, data, reason: outcome.reason } : { form, data, reason: outcome.reason, status: outcome.status };
+      this.host.dispatchEvent(new LoginHelpErrorEvent(detail));
+    }
+    return outcome;
+  }
+
+  private warnOnce(attribute: string, value: string): void {
+    const key = `${attribute}=${value}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    const tag = this.host.localName;
+    const why = value ? `"${value}" is not an http: or https: URL` : 'it is missing';
+    console.warn(
+      `<${tag}>: the "${attribute}" attribute is not usable (${why}), so nothing was sent. ` +
+        `Set it to your backend's base URL, e.g. endpoint="https://portal.example/api/login-help".`,
+    );
+  }
+}
