@@ -17,6 +17,7 @@ export interface Seen {
   url: string;
   method: string;
   headers: Headers;
+  credentials: RequestCredentials;
   body: unknown;
 }
 
@@ -35,7 +36,7 @@ export function backend(url: string, answer: () => Response | Promise<Response> 
       } catch {
         // keep the raw text: the test will say what it expected
       }
-      seen.push({ url: request.url, method: request.method, headers: request.headers, body });
+      seen.push({ url: request.url, method: request.method, headers: request.headers, credentials: request.credentials, body });
       return answer();
     }),
   );

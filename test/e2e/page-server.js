@@ -1,0 +1,85 @@
+// Serves the plain host pages and the built bundle /dist/login-help.js on its own port, i.e. an
+// origin different from the backend's. Nothing but static HTML and the script-tag bundle.
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+
+const escapeAttribute = (value) =>
+  String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The host page: static HTML that only loads the bundle and places one `<login-help>`.
+ * `attributes` are added to the element (e.g. `{ timeout: '1000' }`).
+ */
+export function pageHtml({ endpoint, supportEmail = 'support@clinic.example', attributes = {} }) {
+  const extra = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .join('');
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>e2e</title>' +
+    '<script type="module" src="/dist/login-help.js"></script></head><body><main><h1>Clinic portal</h1>' +
+    `<login-help endpoint="${escapeAttribute(endpoint)}" support-email="${escapeAttribute(supportEmail)}"${extra}></login-help>` +
+    '</main></body></html>'
+  );
+}
+
+/**
+ * Starts the page server on an ephemeral port.
+ * @param {{ distFile: string, pages: Record<string, string> }} options `pages` maps a path
+ *   (e.g. `/` or `/timeout.html`) to its HTML.
+ * @returns `origin`, `url(path)`, `requests` (every path asked for), `close()`.
+ */
+export async function startPageServer({ distFile, pages }) {
+  const requests = [];
+  const server = http.createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    requests.push({ method: req.method, path: pathname });
+    try {
+      if (req.method === 'GET' && pathname === '/dist/login-help.js') {
+        const code = await readFile(distFile);
+        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(code);
+      } else if (req.method === 'GET' && Object.hasOwn(pages, pathname)) {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(pages[pathname]);
+      } else if (pathname === '/favicon.ico') {
+        res.writeHead(204);
+        res.end();
+      } else {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        res.end('not found');
+      }
+    } catch (error) {
+      res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(String(error));
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    origin,
+    url: (path = '/') => origin + path,
+    requests,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A port on 127.0.0.1 where nothing listens: bound once, noted, closed. */
+export async function closedPort() {
+  const probe = net.createServer();
+  await new Promise((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(() => resolve()));
+  return port;
+}
