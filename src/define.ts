@@ -21,11 +21,3 @@ export function defineLoginHelp(): void {
 }
 
 defineLoginHelp();
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'login-help': LoginHelp;
-    'login-help-username': LoginHelpUsername;
-    'login-help-password': LoginHelpPassword;
-  }
-}

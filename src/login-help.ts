@@ -1,6 +1,9 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FORWARDED_CONFIG, LoginHelpConfigElement } from './config-element.js';
+// The form classes (and their tag types); define.ts registers all three tags.
+import './forms/login-help-password.js';
+import './forms/login-help-username.js';
 import { panelTexts } from './i18n/texts.js';
 import { base, tokens } from './styles/tokens.js';
 
@@ -13,6 +16,7 @@ export type LoginHelpShow = 'both' | 'username' | 'password';
  * `<login-help-password>`. Its configuration attributes are forwarded to both forms, and their
  * events bubble out of it.
  *
+ * @tagname login-help
  * @summary The Login Help panel with both forms.
  *
  * @fires login-help-request - From either form, before its request; cancelable.
@@ -100,5 +104,11 @@ export class LoginHelp extends LoginHelpConfigElement {
       ${show !== 'password' ? this.renderOption('username', texts.usernameOption) : nothing}
       ${show !== 'username' ? this.renderOption('password', texts.passwordOption) : nothing}
     </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'login-help': LoginHelp;
   }
 }

@@ -12,6 +12,7 @@ const HTML_EMAIL =
 
 // C0/C1 controls other than tab: a line break or NUL inside a user name is never meant, and
 // would otherwise travel into the backend's e-mail and our mailto body.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
 
 /** Counts what a person sees as characters (code points), not UTF-16 units. */

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { LoginHelpConfigElement } from '../config-element.js';
 import { attentionDialogTemplate, dialogStyles, emailUsTemplate } from '../dialog/attention-dialog.js';
 import { errorText, formTexts, problemText } from '../i18n/texts.js';
@@ -19,7 +20,7 @@ export interface FieldSpec {
   name: FieldName;
   label: () => string;
   type: 'email' | 'text';
-  autocomplete: string;
+  autocomplete: 'email' | 'username' | 'name';
   /** `false` for a person's name, where the browser's spellchecker only gets in the way too. */
   spellcheck: boolean;
   check: (trimmed: string) => FieldProblem | undefined;
@@ -201,8 +202,8 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
         autocomplete=${field.autocomplete}
         autocapitalize="off"
         spellcheck=${field.spellcheck ? 'true' : 'false'}
-        aria-invalid=${error ? 'true' : nothing}
-        aria-describedby=${error ? errorId : nothing}
+        aria-invalid=${ifDefined(error ? 'true' : undefined)}
+        aria-describedby=${ifDefined(error ? errorId : undefined)}
         @input=${this.onInput}
       />
     </div>`;
@@ -211,8 +212,8 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
   private renderStatus() {
     const texts = formTexts();
     if (this.request.pending) return texts.sending;
-    const outcome = this.result?.outcome;
-    return outcome?.kind === 'sent' ? this.successText(this.result!.values, outcome.accepted) : nothing;
+    const { outcome, values } = this.result ?? {};
+    return outcome?.kind === 'sent' && values ? this.successText(values, outcome.accepted) : nothing;
   }
 
   private renderAlert() {
@@ -240,7 +241,7 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
         <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.effectiveHeadingLevel}>${this.heading()}</div>
         ${this.fields.map((field) => this.renderField(field))}
-        <button part="submit" type="submit" aria-disabled=${pending ? 'true' : nothing}>${formTexts().submit}</button>
+        <button part="submit" type="submit" aria-disabled=${ifDefined(pending ? 'true' : undefined)}>${formTexts().submit}</button>
         <p part="status" class="status ${sent ? 'sent' : ''}" role="status">${this.renderStatus()}</p>
         <div part="alert" class="alert" role="alert">${this.renderAlert()}</div>
       </form>

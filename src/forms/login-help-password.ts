@@ -11,6 +11,7 @@ type Values = { userName?: string; requestedBy?: string };
  * the address on file for that user name; when the user name is not on file, the Attention
  * dialog says so.
  *
+ * @tagname login-help-password
  * @summary Password Help? form with its own Attention dialog.
  *
  * @fires login-help-request - Before the request; cancelable; `detail.headers` may be added to.
@@ -43,5 +44,11 @@ export class LoginHelpPassword extends LoginHelpForm {
 
   protected supportMail({ userName = '', requestedBy = '' }: Values) {
     return supportMailText.password(userName, requestedBy);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'login-help-password': LoginHelpPassword;
   }
 }

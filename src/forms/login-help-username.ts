@@ -10,6 +10,7 @@ type Values = { email?: string };
  * The **Forgot User Name?** form: one Clinic Email field. The backend emails the clinic's user
  * name to that address; when the address is not on file, the Attention dialog says so.
  *
+ * @tagname login-help-username
  * @summary Forgot User Name? form with its own Attention dialog.
  *
  * @fires login-help-request - Before the request; cancelable; `detail.headers` may be added to.
@@ -41,5 +42,11 @@ export class LoginHelpUsername extends LoginHelpForm {
 
   protected supportMail({ email = '' }: Values) {
     return supportMailText.username(email);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'login-help-username': LoginHelpUsername;
   }
 }

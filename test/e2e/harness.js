@@ -53,6 +53,7 @@ export function withTimeout(promise, ms, what) {
 
 export const oneLine = (error) =>
   String(error && error.message ? error.message : error)
+    // eslint-disable-next-line no-control-regex -- strips terminal colour codes from messages
     .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')
     .map((line) => line.trim())
