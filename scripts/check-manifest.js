@@ -3,13 +3,20 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The analyzer walks folders in file-system order; compare modules sorted by path. */
+function canonical(text) {
+  const manifest = JSON.parse(text);
+  manifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+  return JSON.stringify(manifest);
+}
+
 // The analyzer joins --outdir to the working directory, so it must be relative.
 const outdir = join('node_modules', '.cache', 'login-help-manifest-check');
 try {
   execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--outdir', outdir], { stdio: 'ignore' });
-  const fresh = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
-  const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-  if (JSON.stringify(fresh) !== JSON.stringify(committed)) {
+  const fresh = canonical(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
+  const committed = canonical(readFileSync('custom-elements.json', 'utf8'));
+  if (fresh !== committed) {
     console.error('custom-elements.json is out of date: run "npm run analyze" and commit it.');
     process.exit(1);
   }

@@ -7,6 +7,10 @@ import './forms/login-help-username.js';
 import { panelTexts } from './i18n/texts.js';
 import { base, tokens } from './styles/tokens.js';
 
+/** The forms' parts, re-exported so `login-help::part(input)` styles both forms from the page. */
+const FORM_PARTS =
+  'form, heading: form-heading, label, input, error, submit, status, alert, dialog, dialog-title, dialog-message, email-us, ok';
+
 /** Which forms `<login-help>` shows. */
 export type LoginHelpShow = 'both' | 'username' | 'password';
 
@@ -31,6 +35,9 @@ export type LoginHelpShow = 'both' | 'username' | 'password';
  * @csspart option-heading - Each option's heading.
  * @csspart username - The `<login-help-username>` form element.
  * @csspart password - The `<login-help-password>` form element.
+ * @csspart form-heading - Each form's heading (the forms' `heading` part).
+ * @csspart form - Each form's `<form>`; likewise `label`, `input`, `error`, `submit`, `status`,
+ *   `alert`, `dialog`, `dialog-title`, `dialog-message`, `email-us` and `ok` from both forms.
  *
  * @cssprop --login-help-color-text - Text colour (inherited by both forms).
  * @cssprop --login-help-space - Base spacing between sections.
@@ -73,8 +80,8 @@ export class LoginHelp extends LoginHelpConfigElement {
     const level = this.effectiveHeadingLevel;
     const form =
       kind === 'username'
-        ? html`<login-help-username part="username" heading-level=${Math.min(6, level + 2)}></login-help-username>`
-        : html`<login-help-password part="password" heading-level=${Math.min(6, level + 2)}></login-help-password>`;
+        ? html`<login-help-username part="username" exportparts=${FORM_PARTS} heading-level=${Math.min(6, level + 2)}></login-help-username>`
+        : html`<login-help-password part="password" exportparts=${FORM_PARTS} heading-level=${Math.min(6, level + 2)}></login-help-password>`;
     return html`<section part="option" class="option" aria-labelledby="${kind}-option">
       <div part="option-heading" class="option-heading" id="${kind}-option" role="heading" aria-level=${Math.min(6, level + 1)}>
         ${heading}

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
 import type { LoginHelpPassword } from '../src/forms/login-help-password.js';
 import type { LoginHelpUsername } from '../src/forms/login-help-username.js';
-import { alertOf, field, part, submit, textOf, type } from './helpers/dom.js';
+import { alertOf, field, part, settled, submit, textOf, type } from './helpers/dom.js';
 import { backend, startWorker, worker } from './helpers/msw.js';
 
 // SPEC §1 client checks: nothing is sent, the field is marked and described, focus moves to
@@ -52,7 +52,7 @@ describe('client validation', () => {
     expect(address).to.have.length(254);
     type(el, 'email', address);
     await submit(el);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settled(el);
     expect(seen.map((request) => request.body)).to.deep.equal([{ email: address }]);
   });
 

@@ -118,4 +118,20 @@ describe('<login-help>', () => {
     expect(panel.credentials).to.equal('same-origin');
     expect(panel.timeout === 5 && new (customElements.get('login-help')!)() instanceof HTMLElement).to.be.true;
   });
+
+  it('re-exports the forms’ parts so the page can style them through <login-help>', async () => {
+    const style = Object.assign(document.createElement('style'), {
+      textContent: 'login-help::part(input) { letter-spacing: 3px } login-help::part(form-heading) { letter-spacing: 5px }',
+    });
+    document.head.append(style);
+    try {
+      const panel = await fixture<LoginHelp>(html`<login-help></login-help>`);
+      const form = forms(panel).password!;
+      await form.updateComplete;
+      expect(getComputedStyle(form.shadowRoot!.querySelector('input')!).letterSpacing).to.equal('3px');
+      expect(getComputedStyle(form.shadowRoot!.querySelector('[part="heading"]')!).letterSpacing).to.equal('5px');
+    } finally {
+      style.remove();
+    }
+  });
 });

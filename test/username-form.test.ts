@@ -88,9 +88,10 @@ describe('<login-help-username>', () => {
     type(el, 'email', 'nobody@clinic.example');
     await submit(el);
     await settled(el);
+    const closed = oneEvent(dialogOf(el), 'close');
     part<HTMLButtonElement>(el, '[part="ok"]').click();
     expect(dialogOf(el).open).to.be.false;
-    await oneEventOrNow(dialogOf(el));
+    await closed;
     expect(el.shadowRoot!.activeElement).to.equal(submitOf(el));
     expect(field(el, 'email').value).to.equal('nobody@clinic.example');
   });
@@ -124,8 +125,3 @@ describe('<login-help-username>', () => {
     expect(part(el, '#dialog-message strong').children.length).to.equal(0);
   });
 });
-
-/** The dialog's `close` event is queued; wait for it unless it already ran. */
-async function oneEventOrNow(dialog: HTMLDialogElement) {
-  await Promise.race([oneEvent(dialog, 'close'), new Promise((resolve) => setTimeout(resolve, 50))]);
-}
