@@ -13,6 +13,7 @@ export const FORWARDED_CONFIG = [
   'credentials',
   'csrfToken',
   'csrfHeader',
+  'idempotent',
 ] as const;
 
 /** Default `timeout` in milliseconds. */
@@ -54,6 +55,13 @@ export class LoginHelpConfigElement extends LitElement {
 
   /** Name of the CSRF request header (default `X-CSRF-Token`). */
   @property({ attribute: 'csrf-header' }) csrfHeader = 'X-CSRF-Token';
+
+  /**
+   * Send an `Idempotency-Key` header (a random UUID per submission, the same one when the person
+   * retries the same values after a network failure or timeout). Off by default: a cross-origin
+   * backend must allow the header in its CORS policy first.
+   */
+  @property({ type: Boolean }) idempotent = false;
 
   /** Outline level of this element's top heading (default 2); inner headings follow it. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;

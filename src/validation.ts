@@ -10,10 +10,13 @@ export type FieldProblem = 'required' | 'email-format' | 'too-long' | 'control-c
 const HTML_EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
-// C0/C1 controls other than tab: a line break or NUL inside a user name is never meant, and
-// would otherwise travel into the backend's e-mail and our mailto body.
+// Refused, never silently removed: C0/C1 controls other than tab (a line break or NUL in a user
+// name is never meant and would travel into e-mails), and invisible characters that only
+// disguise text: zero-width space, word joiner, BOM, and bidi embeddings/overrides/isolates
+// ("Trojan Source"). ZWNJ/ZWJ (U+200C/U+200D) and the LRM/RLM marks stay allowed: Persian
+// names, emoji and right-to-left keyboards produce them.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 /** Counts what a person sees as characters (code points), not UTF-16 units. */
 function length(text: string): number {

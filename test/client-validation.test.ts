@@ -111,4 +111,33 @@ describe('client validation', () => {
     expect(input.hasAttribute('aria-invalid')).to.be.false;
     expect(input.hasAttribute('aria-describedby')).to.be.false;
   });
+
+  for (const [name, value] of [
+    ['a zero-width space', 'happy\u200Bpaws'],
+    ['a bidi override', 'happy\u202Epaws'],
+    ['a byte-order mark inside', 'happy\uFEFFpaws'],
+  ]) {
+    it(`refuses ${name} in User Name with a message, and keeps it`, async () => {
+      const seen = backend(`${API}/password-help`);
+      const el = await fixture<LoginHelpPassword>(html`<login-help-password endpoint=${API}></login-help-password>`);
+      type(el, 'userName', value);
+      type(el, 'requestedBy', 'Pat');
+      await submit(el);
+      expect(describedMessage(el, field(el, 'userName'))).to.equal(
+        'Error: Remove line breaks and invisible characters (such as zero-width spaces) from this field.',
+      );
+      expect(field(el, 'userName').value).to.equal(value);
+      expect(seen).to.have.length(0);
+    });
+  }
+
+  it('accepts the joiners Persian names and emoji need', async () => {
+    const seen = backend(`${API}/password-help`);
+    const el = await fixture<LoginHelpPassword>(html`<login-help-password endpoint=${API}></login-help-password>`);
+    type(el, 'userName', 'می\u200Cخواهم');
+    type(el, 'requestedBy', 'Dr. 👩\u200D⚕️');
+    await submit(el);
+    await settled(el);
+    expect(seen).to.have.length(1);
+  });
 });

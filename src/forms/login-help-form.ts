@@ -3,7 +3,7 @@ import { query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LoginHelpConfigElement } from '../config-element.js';
 import { attentionDialogTemplate, dialogStyles, emailUsTemplate } from '../dialog/attention-dialog.js';
-import { errorText, formTexts, problemText } from '../i18n/texts.js';
+import { errorText, formTexts, problemText, supportMailFooter } from '../i18n/texts.js';
 import { buildMailto } from '../mailto.js';
 import type { FormKind, Outcome, RequestData } from '../request/outcome.js';
 import { RequestController } from '../request/request-controller.js';
@@ -85,8 +85,10 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
   /** Focus goes here after the next render: the first invalid field. */
   private focusAfterRender?: FieldName;
 
-  protected override updated(changed: PropertyValues): void {
+  protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // An answer from the old target must never show up after the page pointed the form elsewhere.
+    if (changed.has('endpoint') || changed.has('usernameAction') || changed.has('passwordAction')) this.request.abort();
     if (this.focusAfterRender) {
       this.input(this.focusAfterRender)?.focus();
       this.focusAfterRender = undefined;
@@ -131,6 +133,7 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
       credentials: this.effectiveCredentials,
       csrfToken: this.csrfToken,
       csrfHeader: this.csrfHeader || 'X-CSRF-Token',
+      idempotent: this.idempotent,
     });
     if (!outcome || !this.isConnected) return;
     this.result = { outcome, values };
@@ -180,7 +183,14 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     const address = outcome?.supportEmail ?? plainSupportAddress(this.supportEmail?.trim());
     if (!address) return undefined;
     const { subject, body } = this.supportMail(values);
-    return buildMailto(address, subject, body);
+    const reference = this.request.lastReference;
+    const footer = reference ? `\n\n${supportMailFooter(reference.reference, reference.time, this.resolvedLang())}` : '';
+    return buildMailto(address, subject, body + footer);
+  }
+
+  /** The language the person reads this element in (the page's, until locales arrive). */
+  private resolvedLang(): string {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
   private renderField(field: FieldSpec) {

@@ -39,7 +39,7 @@ export function problemText(field: 'email' | 'userName' | 'requestedBy', problem
       if (field === 'userName') return msg('The user name must be 200 characters or fewer.', { id: 'problem.user-name-too-long' });
       return msg('Requested By must be 200 characters or fewer.', { id: 'problem.requested-by-too-long' });
     case 'control-characters':
-      return msg('Remove line breaks and other invisible control characters.', { id: 'problem.control-characters' });
+      return msg('Remove line breaks and invisible characters (such as zero-width spaces) from this field.', { id: 'problem.control-characters' });
   }
 }
 
@@ -148,3 +148,12 @@ Thank you.`,
     ),
   }),
 };
+
+/** The lines that let the support desk find the submission in its logs. */
+export const supportMailFooter = (reference: string, time: string, lang: string) =>
+  msg(
+    str`Reference: ${reference}
+Time: ${time}
+Language: ${lang}`,
+    { id: 'mail.footer' },
+  );

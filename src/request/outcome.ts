@@ -17,6 +17,14 @@ export type RequestData = UsernameRequestData | PasswordRequestData;
 /** Why a submit did not end in "sent" or "not found" (SPEC §5). */
 export type ErrorReason = 'invalid' | 'rate-limited' | 'server' | 'network' | 'timeout' | 'config';
 
+/** What the support desk needs to find a submission: see the "email us" body. */
+export interface SubmissionReference {
+  /** The backend's `X-Request-Id` when readable, else the id the widget made for the submission. */
+  reference: string;
+  /** When the submission was made (ISO 8601, UTC). */
+  time: string;
+}
+
 /** What one backend answer means, as SPEC §4 defines it. */
 export type Outcome =
   | { kind: 'sent'; accepted: boolean; status?: number; supportEmail?: string }

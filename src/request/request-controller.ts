@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LoginHelpErrorEvent, LoginHelpNotFoundEvent, LoginHelpRequestEvent, LoginHelpSentEvent } from '../events.js';
 import { resolveTarget } from './endpoint.js';
-import type { FormKind, Outcome, RequestData } from './outcome.js';
+import type { FormKind, Outcome, RequestData, SubmissionReference } from './outcome.js';
 import { parseResponse } from './parse-response.js';
+import { randomId, usableRequestId } from './submission-id.js';
 
 /** Everything one submit needs; read from the element's attributes at submit time. */
 export interface SubmitOptions {
@@ -14,6 +15,15 @@ export interface SubmitOptions {
   credentials: RequestCredentials;
   csrfToken?: string;
   csrfHeader: string;
+  /** Send an `Idempotency-Key` header (the page opted in). */
+  idempotent: boolean;
+}
+
+/** The request a person may retry with the same key: same body, after a network failure or timeout. */
+interface Attempt {
+  body: string;
+  key: string;
+  retryable: boolean;
 }
 
 /** The CSRF token a server-rendered page put in `<meta name="csrf-token">`, if any. */
@@ -31,7 +41,11 @@ export class RequestController implements ReactiveController {
   /** True while a request is in flight; the host renders this as busy. */
   pending = false;
 
+  /** How the support desk can find the last submission that reached the network. */
+  lastReference?: SubmissionReference;
+
   private inFlight?: AbortController;
+  private lastAttempt?: Attempt;
   private readonly warned = new Set<string>();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -39,6 +53,11 @@ export class RequestController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.abort();
+  }
+
+  /** Gives up the request in flight without an outcome (the element left, or its target changed). */
+  abort(): void {
     this.inFlight?.abort();
   }
 
@@ -63,6 +82,12 @@ export class RequestController implements ReactiveController {
     this.host.dispatchEvent(request);
     if (request.defaultPrevented) return undefined;
 
+    const body = JSON.stringify(data);
+    const last = this.lastAttempt;
+    const key = last?.retryable && last.body === body ? last.key : randomId();
+    if (options.idempotent) headers.set('Idempotency-Key', key);
+    const time = new Date().toISOString();
+
     const abort = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -78,22 +103,25 @@ export class RequestController implements ReactiveController {
       const response = await fetch(target.url, {
         method: 'POST',
         headers,
-        body: JSON.stringify(data),
+        body,
         credentials: options.credentials,
         signal: abort.signal,
         cache: 'no-store',
       });
-      const body = await response.text();
-      outcome = parseResponse({ status: response.status, body, retryAfter: response.headers.get('Retry-After') });
+      const text = await response.text();
+      outcome = parseResponse({ status: response.status, body: text, retryAfter: response.headers.get('Retry-After') });
+      this.lastReference = { reference: usableRequestId(response.headers.get('X-Request-Id')) ?? key, time };
     } catch {
       outcome = { kind: 'error', reason: timedOut ? 'timeout' : 'network' };
+      this.lastReference = { reference: key, time };
     } finally {
       clearTimeout(timer);
       this.inFlight = undefined;
       this.pending = false;
       this.host.requestUpdate();
     }
-    // Aborted without a timeout: the element left the document; nobody is there to tell.
+    this.lastAttempt = { body, key, retryable: outcome.kind === 'error' && (outcome.reason === 'network' || outcome.reason === 'timeout') };
+    // Aborted without a timeout: the element left the document or its target changed.
     if (abort.signal.aborted && !timedOut) return undefined;
     return this.finish(outcome, options);
   }
