@@ -9,7 +9,7 @@ import { base, tokens } from './styles/tokens.js';
 
 /** The forms' parts, re-exported so `login-help::part(input)` styles both forms from the page. */
 const FORM_PARTS =
-  'form, heading: form-heading, label, input, error, submit, status, alert, dialog, dialog-title, dialog-message, email-us, ok';
+  'form, heading: form-heading, label, input, error, error-summary, submit, status, alert, dialog, dialog-title, dialog-message, email-us, ok';
 
 /** Which forms `<login-help>` shows. */
 export type LoginHelpShow = 'both' | 'username' | 'password';

@@ -6,9 +6,17 @@ import { alertOf, field, part, settled, submit, textOf, type } from './helpers/d
 import { backend, startWorker, worker } from './helpers/msw.js';
 
 // SPEC §1 client checks: nothing is sent, the field is marked and described, focus moves to
-// the first invalid field, and nothing typed is cleared.
+// the error summary that links to the invalid fields, and nothing typed is cleared.
 
 const API = 'https://api.clinic.example';
+
+/** The focused error summary's links, as [field name, text]. */
+function focusedSummary(host: Element): [string, string][] {
+  const summary = part(host, '[part="error-summary"]');
+  expect(host.shadowRoot!.activeElement === summary, 'the error summary has focus').to.be.true;
+  expect(textOf(part(host, '#summary-title'))).to.equal('There is a problem');
+  return [...summary.querySelectorAll('a')].map((link) => [link.hash.slice(1), textOf(link)]);
+}
 
 function describedMessage(host: Element, input: HTMLInputElement): string {
   const id = input.getAttribute('aria-describedby');
@@ -36,7 +44,7 @@ describe('client validation', () => {
       const input = field(el, 'email');
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(describedMessage(el, input)).to.equal(message);
-      expect(el.shadowRoot!.activeElement).to.equal(input);
+      expect(focusedSummary(el)).to.deep.equal([['email', message.replace('Error: ', '')]]);
       // type=email sanitizes away leading and trailing spaces itself; nothing else may change.
       expect(input.value).to.equal(value.trim());
       expect(seen).to.have.length(0);
@@ -56,23 +64,30 @@ describe('client validation', () => {
     expect(seen.map((request) => request.body)).to.deep.equal([{ email: address }]);
   });
 
-  it('marks both empty password fields and focuses the first', async () => {
+  it('marks both empty password fields and focuses a summary linking to both', async () => {
     const seen = backend(`${API}/password-help`);
     const el = await fixture<LoginHelpPassword>(html`<login-help-password endpoint=${API}></login-help-password>`);
     await submit(el);
     expect(describedMessage(el, field(el, 'userName'))).to.equal('Error: Enter the user name.');
     expect(describedMessage(el, field(el, 'requestedBy'))).to.equal('Error: Enter the name of the person asking for help.');
-    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'userName'));
+    expect(focusedSummary(el)).to.deep.equal([
+      ['userName', 'Enter the user name.'],
+      ['requestedBy', 'Enter the name of the person asking for help.'],
+    ]);
     expect(seen).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
-  it('focuses Requested By when only it is wrong', async () => {
+  it('links the summary to Requested By when only it is wrong; the link focuses the field, the URL stays', async () => {
     const el = await fixture<LoginHelpPassword>(html`<login-help-password endpoint=${API}></login-help-password>`);
     type(el, 'userName', 'happypaws');
     await submit(el);
     expect(field(el, 'userName').hasAttribute('aria-invalid')).to.be.false;
-    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'requestedBy'));
+    expect(focusedSummary(el).map(([name]) => name)).to.deep.equal(['requestedBy']);
+    const url = location.href;
+    part<HTMLAnchorElement>(el, '[part="error-summary"] a').click();
+    expect(el.shadowRoot!.activeElement === field(el, 'requestedBy')).to.be.true;
+    expect(location.href).to.equal(url);
   });
 
   it('refuses a 201-character user name with a message instead of cutting it', async () => {
@@ -110,6 +125,7 @@ describe('client validation', () => {
     await el.updateComplete;
     expect(input.hasAttribute('aria-invalid')).to.be.false;
     expect(input.hasAttribute('aria-describedby')).to.be.false;
+    expect(el.shadowRoot!.querySelector('[part="error-summary"]'), 'the summary goes with the last error').to.equal(null);
   });
 
   for (const [name, value] of [

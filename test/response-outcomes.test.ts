@@ -56,7 +56,7 @@ describe('response outcomes', () => {
   });
 
   for (const status of [400, 422]) {
-    it(`${status} invalid shows each message, as text, at its field and moves focus there`, async () => {
+    it(`${status} invalid shows each message, as text, at its field and in the focused summary`, async () => {
       const { el, errors } = await submitEmail(
         json({ status: 'invalid', errors: { email: '<b>Use your practice address</b>', other: 'Something else' } }, status),
       );
@@ -65,7 +65,9 @@ describe('response outcomes', () => {
       const message = part(el, `#${input.getAttribute('aria-describedby')}`);
       expect(textOf(message)).to.equal('Error: <b>Use your practice address</b>');
       expect(message.querySelector('b')).to.equal(null);
-      expect(el.shadowRoot!.activeElement).to.equal(input);
+      const summary = part(el, '[part="error-summary"]');
+      expect(el.shadowRoot!.activeElement === summary).to.be.true;
+      expect(textOf(summary)).to.contain('<b>Use your practice address</b>');
       const alert = await expectError(el, errors, 'invalid', status);
       expect(alert).to.contain('Correct it and submit again');
       expect(alert).to.contain('Something else');

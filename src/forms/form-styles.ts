@@ -61,6 +61,24 @@ export const formStyles = css`
     cursor: progress;
     opacity: 0.75;
   }
+  .summary {
+    padding: 0.75rem 1rem;
+    border: 4px solid var(--_color-error);
+    border-radius: var(--_radius);
+  }
+  .summary-title {
+    font-weight: 700;
+  }
+  .summary ul {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .summary a {
+    display: inline-block;
+    min-block-size: 24px;
+    color: var(--_color-error);
+    font-weight: 600;
+  }
   .status,
   .alert {
     margin: 0;

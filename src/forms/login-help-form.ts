@@ -37,6 +37,7 @@ type Values = Partial<Record<FieldName, string>>;
  * @csspart label - Each field's label.
  * @csspart input - Each text input.
  * @csspart error - Each field's inline error message.
+ * @csspart error-summary - The "There is a problem" summary that links to each invalid field.
  * @csspart submit - The Submit button.
  * @csspart status - The live region for "sending" and success messages.
  * @csspart alert - The live region for failure messages.
@@ -82,16 +83,16 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
   /** The outcome of the last request and the values it was made with. */
   @state() private result?: { outcome: Outcome; values: Values };
 
-  /** Focus goes here after the next render: the first invalid field. */
-  private focusAfterRender?: FieldName;
+  /** Set when new field errors are shown: the error summary takes focus after the render. */
+  private focusSummary = false;
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // An answer from the old target must never show up after the page pointed the form elsewhere.
     if (changed.has('endpoint') || changed.has('usernameAction') || changed.has('passwordAction')) this.request.abort();
-    if (this.focusAfterRender) {
-      this.input(this.focusAfterRender)?.focus();
-      this.focusAfterRender = undefined;
+    if (this.focusSummary) {
+      this.focusSummary = false;
+      this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
     }
   }
 
@@ -107,7 +108,7 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
 
   private showFieldErrors(errors: Partial<Record<FieldName, string>>): void {
     this.fieldErrors = errors;
-    this.focusAfterRender = this.fields.find(({ name }) => errors[name])?.name;
+    this.focusSummary = Object.keys(errors).length > 0;
   }
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
@@ -219,6 +220,30 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     </div>`;
   }
 
+  /** A summary link moves focus to its field without touching the page's URL. */
+  private readonly onSummaryLink = (event: Event) => {
+    event.preventDefault();
+    const name = (event.currentTarget as HTMLAnchorElement).hash.slice(1) as FieldName;
+    this.input(name)?.focus();
+  };
+
+  /** GOV.UK-style summary: "There is a problem", then a link to each invalid field. */
+  private renderSummary() {
+    const invalid = this.fields.filter(({ name }) => this.fieldErrors[name]);
+    if (invalid.length === 0) return nothing;
+    const texts = formTexts();
+    return html`<div part="error-summary" class="summary" tabindex="-1" aria-labelledby="summary-title">
+      <div role="alert">
+        <div id="summary-title" class="summary-title" role="heading" aria-level=${Math.min(6, this.effectiveHeadingLevel + 1)}>
+          ${texts.summaryTitle}
+        </div>
+        <ul>
+          ${invalid.map(({ name }) => html`<li><a href="#${name}" @click=${this.onSummaryLink}>${this.fieldErrors[name]}</a></li>`)}
+        </ul>
+      </div>
+    </div>`;
+  }
+
   private renderStatus() {
     const texts = formTexts();
     if (this.request.pending) return texts.sending;
@@ -250,7 +275,7 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     const sent = this.result?.outcome.kind === 'sent' && !pending;
     return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
         <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.effectiveHeadingLevel}>${this.heading()}</div>
-        ${this.fields.map((field) => this.renderField(field))}
+        ${this.renderSummary()} ${this.fields.map((field) => this.renderField(field))}
         <button part="submit" type="submit" aria-disabled=${ifDefined(pending ? 'true' : undefined)}>${formTexts().submit}</button>
         <p part="status" class="status ${sent ? 'sent' : ''}" role="status">${this.renderStatus()}</p>
         <div part="alert" class="alert" role="alert">${this.renderAlert()}</div>

@@ -23,6 +23,7 @@ export const formTexts = () => ({
   submit: msg('Submit', { id: 'form.submit' }),
   sending: msg('Sending your request…', { id: 'form.sending' }),
   errorPrefix: msg('Error:', { id: 'form.error-prefix' }),
+  summaryTitle: msg('There is a problem', { id: 'form.summary-title' }),
 });
 
 /** The message shown at a field that failed a check before sending. */

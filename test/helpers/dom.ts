@@ -11,7 +11,7 @@ export function part<T extends Element = HTMLElement>(host: Element, selector: s
 export const field = (form: LoginHelpForm, name: string) => part<HTMLInputElement>(form, `input[name="${name}"]`);
 export const dialogOf = (form: LoginHelpForm) => part<HTMLDialogElement>(form, 'dialog');
 export const statusOf = (form: LoginHelpForm) => part(form, '[role="status"]');
-export const alertOf = (form: LoginHelpForm) => part(form, '[role="alert"]');
+export const alertOf = (form: LoginHelpForm) => part(form, '[part="alert"][role="alert"]');
 export const submitOf = (form: LoginHelpForm) => part<HTMLButtonElement>(form, 'button[type="submit"]');
 
 /** Types like a person: sets the value and fires `input`. */
