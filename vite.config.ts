@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
 
 /** `npm start` opens on the demo: the project root has no page of its own. */
 const demoAtRoot: Plugin = {
@@ -17,7 +18,7 @@ const demoAtRoot: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [demoAtRoot],
+  plugins: [demoAtRoot, minifyLitTemplatesPlugin()],
   server: { port: 5173 },
   build: {
     // The script-tag bundle: one self-contained ES module, Lit included, production Lit only.
