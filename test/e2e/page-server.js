@@ -4,44 +4,54 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 
-const escapeAttribute = (value) =>
+export const BUNDLE = '/dist/login-help.js';
+
+export const escapeAttribute = (value) =>
   String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/**
- * The host page: static HTML that only loads the bundle and places one `<login-help>`.
- * `attributes` are added to the element (e.g. `{ timeout: '1000' }`).
- */
-export function pageHtml({ endpoint, supportEmail = 'support@clinic.example', attributes = {} }) {
-  const extra = Object.entries(attributes)
+/** One `<login-help>` tag; `attributes` are added as given (e.g. `{ timeout: '800' }`). */
+export function loginHelpTag({ endpoint, supportEmail = 'support@clinic.example', attributes = {} }) {
+  const all = { endpoint, 'support-email': supportEmail, ...attributes };
+  const text = Object.entries(all)
+    .filter(([, value]) => value !== undefined && value !== null)
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
     .join('');
+  return `<login-help${text}></login-help>`;
+}
+
+/**
+ * The host page: static HTML that only loads the bundle (once per entry of `scripts`) and
+ * places one `<login-help>`, or `body` when given. `head` is added to `<head>` as is.
+ * No inline script or style, so the same HTML serves the strict CSP pages.
+ */
+export function pageHtml({ endpoint, supportEmail, attributes, head = '', scripts = [BUNDLE], body = undefined }) {
+  const tags = scripts.map((src) => `<script type="module" src="${escapeAttribute(src)}"></script>`).join('');
   return (
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>e2e</title>' +
-    '<script type="module" src="/dist/login-help.js"></script></head><body><main><h1>Clinic portal</h1>' +
-    `<login-help endpoint="${escapeAttribute(endpoint)}" support-email="${escapeAttribute(supportEmail)}"${extra}></login-help>` +
-    '</main></body></html>'
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>e2e</title>${head}${tags}</head>` +
+    `<body><main><h1>Clinic portal</h1>${body ?? loginHelpTag({ endpoint, supportEmail, attributes })}</main></body></html>`
   );
 }
 
 /**
  * Starts the page server on an ephemeral port.
- * @param {{ distFile: string, pages: Record<string, string> }} options `pages` maps a path
- *   (e.g. `/` or `/timeout.html`) to its HTML.
- * @returns `origin`, `url(path)`, `requests` (every path asked for), `close()`.
+ * @param {{ distFile: string, pages: Record<string, string | { html: string, headers?: Record<string, string> }> }} options
+ *   `pages` maps a path (e.g. `/` or `/timeout.html`) to its HTML, or to HTML plus response headers.
+ * @returns `origin`, `url(path)`, `requests` (every path asked for, with `search`), `close()`.
  */
 export async function startPageServer({ distFile, pages }) {
   const requests = [];
   const server = http.createServer(async (req, res) => {
-    const { pathname } = new URL(req.url, 'http://127.0.0.1');
-    requests.push({ method: req.method, path: pathname });
+    const { pathname, search } = new URL(req.url, 'http://127.0.0.1');
+    requests.push({ method: req.method, path: pathname, search });
     try {
-      if (req.method === 'GET' && pathname === '/dist/login-help.js') {
+      if (req.method === 'GET' && pathname === BUNDLE) {
         const code = await readFile(distFile);
         res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
         res.end(code);
       } else if (req.method === 'GET' && Object.hasOwn(pages, pathname)) {
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(pages[pathname]);
+        const page = typeof pages[pathname] === 'string' ? { html: pages[pathname] } : pages[pathname];
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...page.headers });
+        res.end(page.html);
       } else if (pathname === '/favicon.ico') {
         res.writeHead(204);
         res.end();

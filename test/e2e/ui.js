@@ -7,12 +7,17 @@ export const PASSWORD_FORM = 'Password Help?';
 export const USERNAME_SENT_TITLE = 'Forgot User Name Request';
 export const PASSWORD_SENT_TITLE = 'Reset Your Password';
 
-/** Loads a host page and waits until `<login-help>` is defined and its forms are on screen. */
+/**
+ * Loads a host page and waits until `<login-help>` is defined and its forms are on screen.
+ * Returns the page's response.
+ */
 export async function openPage(page, url) {
-  await page.goto(url, { waitUntil: 'load' });
+  const response = await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => globalThis.customElements.get('login-help') !== undefined, null, { timeout: 5000 });
-  await usernameForm(page).waitFor({ state: 'visible' });
-  await passwordForm(page).waitFor({ state: 'visible' });
+  // `first()`: a page may hold more than one panel.
+  await usernameForm(page).first().waitFor({ state: 'visible' });
+  await passwordForm(page).first().waitFor({ state: 'visible' });
+  return response;
 }
 
 export const usernameForm = (page) => page.getByRole('form', { name: USERNAME_FORM, exact: true });
@@ -29,11 +34,14 @@ export const attentionDialog = (page) => page.getByRole('alertdialog', { name: '
 const collapse = (text) => (text || '').replace(/\s+/g, ' ').trim();
 
 /** The joined visible text of every region with `role` inside `scope`. */
-async function regionText(scope, role) {
+export async function regionText(scope, role) {
   const regions = await scope.getByRole(role).all();
   const texts = await Promise.all(regions.map((region) => region.innerText().catch(() => '')));
   return collapse(texts.join(' '));
 }
+
+export const alertText = (scope) => regionText(scope, 'alert');
+export const statusText = (scope) => regionText(scope, 'status');
 
 /** Waits for a status region in `form` whose text includes `title`; returns that text. */
 export async function waitForStatus(form, title, timeout = 5000) {
