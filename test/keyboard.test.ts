@@ -44,6 +44,9 @@ describe('keyboard only', () => {
     const dialog = dialogOf(username);
     expect(dialog.open).to.be.true;
     expect(deepActive() === part(username, '[part="ok"]'), 'focus on OK').to.be.true;
+    const outside = document.querySelector<HTMLButtonElement>('#before')!;
+    outside.focus();
+    expect(deepActive() === part(username, '[part="ok"]'), 'the host page is inert while the dialog is open').to.be.true;
     await sendKeys({ press: 'Shift+Tab' });
     expect(deepActive() === part(username, '[part="email-us"]'), 'Shift+Tab reaches "email us"').to.be.true;
     await sendKeys({ press: 'Tab' });

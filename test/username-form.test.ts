@@ -26,6 +26,10 @@ describe('<login-help-username>', () => {
     expect(input.required).to.be.true;
     expect(input.type).to.equal('email');
     expect(input.autocomplete).to.equal('email');
+    expect(input.inputMode).to.equal('email');
+    expect(input.spellcheck).to.be.false;
+    // The "*" is for the eye; assistive tech hears "required" from the attribute.
+    expect(part(el, 'label .required').getAttribute('aria-hidden')).to.equal('true');
     expect(textOf(submitOf(el))).to.equal('Submit');
     expect(part(el, 'form').getAttribute('aria-labelledby')).to.equal('heading');
     await expect(el).to.be.accessible();

@@ -211,6 +211,7 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
         type=${field.type}
         required
         autocomplete=${field.autocomplete}
+        inputmode=${field.type === 'email' ? 'email' : 'text'}
         autocapitalize="off"
         spellcheck=${field.spellcheck ? 'true' : 'false'}
         aria-invalid=${ifDefined(error ? 'true' : undefined)}
