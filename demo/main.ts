@@ -36,8 +36,9 @@ function logEvent(event: Event): void {
   type.textContent = event.type;
   const summary = document.createElement('code');
   summary.className = 'event-detail';
-  // JSON.stringify leaves out whatever this event does not carry.
-  summary.textContent = JSON.stringify({ form, reason, accepted, status });
+  // JSON.stringify leaves out whatever this event does not carry; one space after each `,` and
+  // `:` (still JSON) lets a long line wrap between fields rather than inside a value.
+  summary.textContent = JSON.stringify({ form, reason, accepted, status }, null, 1).replace(/\n\s*/g, ' ');
   item.append(time, ' ', type, ' ', summary);
   log.append(item);
   log.scrollTop = log.scrollHeight;
