@@ -67,7 +67,7 @@ export class LoginHelp extends LoginHelpConfigElement {
       }
       .option-heading {
         margin: 0;
-        font-size: 1.125em;
+        font-size: 1.25em;
         font-weight: 700;
       }
     `,

@@ -27,7 +27,8 @@ describe('<login-help-password>', () => {
     expect(el.shadowRoot?.mode).to.equal('open');
     expect(textOf(part(el, '[part="heading"]'))).to.equal('Password Help?');
     const labels = [...el.shadowRoot!.querySelectorAll('label')].map(textOf);
-    expect(labels).to.deep.equal(['User Name *', 'Requested By *']);
+    expect(labels).to.deep.equal(['User Name', 'Requested By']);
+    expect([...el.shadowRoot!.querySelectorAll('.label-row')].map(textOf)).to.deep.equal(['User Name*', 'Requested By*']);
     expect(field(el, 'userName').required).to.be.true;
     expect(field(el, 'requestedBy').required).to.be.true;
     expect(field(el, 'userName').autocomplete).to.equal('username');

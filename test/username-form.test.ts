@@ -20,7 +20,8 @@ describe('<login-help-username>', () => {
     const el = await usernameForm();
     expect(el.shadowRoot?.mode).to.equal('open');
     expect(textOf(part(el, '[part="heading"]'))).to.equal('Forgot User Name?');
-    expect(textOf(part(el, 'label'))).to.equal('Clinic Email *');
+    expect(textOf(part(el, 'label'))).to.equal('Clinic Email');
+    expect(textOf(part(el, '.label-row'))).to.equal('Clinic Email*');
     const input = field(el, 'email');
     expect(input.labels?.[0]).to.equal(part(el, 'label'));
     expect(input.required).to.be.true;
@@ -29,7 +30,7 @@ describe('<login-help-username>', () => {
     expect(input.inputMode).to.equal('email');
     expect(input.spellcheck).to.be.false;
     // The "*" is for the eye; assistive tech hears "required" from the attribute.
-    expect(part(el, 'label .required').getAttribute('aria-hidden')).to.equal('true');
+    expect(part(el, '.label-row .required').getAttribute('aria-hidden')).to.equal('true');
     expect(textOf(submitOf(el))).to.equal('Submit');
     expect(part(el, 'form').getAttribute('aria-labelledby')).to.equal('heading');
     await expect(el).to.be.accessible();

@@ -8,12 +8,17 @@ export const formStyles = css`
   }
   .heading {
     margin: 0;
-    font-size: 1.25em;
+    font-size: 1.125em;
     font-weight: 700;
   }
   .field {
     display: grid;
     gap: 0.25rem;
+  }
+  .label-row {
+    display: flex;
+    gap: 0.25em;
+    align-items: baseline;
   }
   label {
     font-weight: 600;

@@ -198,7 +198,9 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     const error = this.fieldErrors[field.name];
     const errorId = `${field.name}-error`;
     return html`<div class="field">
-      <label part="label" for=${field.name}>${field.label()}<span class="required" aria-hidden="true"> *</span></label>
+      <div class="label-row">
+        <label part="label" for=${field.name}>${field.label()}</label><span class="required" aria-hidden="true">*</span>
+      </div>
       ${error
         ? html`<p part="error" class="error" id=${errorId}>
             <span class="visually-hidden">${formTexts().errorPrefix} </span>${error}
