@@ -24,6 +24,8 @@ describe('response → outcome (pure)', () => {
     expect(at(400, { message: 'x' })).to.deep.equal({ kind: 'error', reason: 'server', status: 400 });
     expect(at(429, '', '120')).to.deep.equal({ kind: 'error', reason: 'rate-limited', retryAfterSeconds: 120, status: 429 });
     expect(at(429)).to.deep.equal({ kind: 'error', reason: 'rate-limited', status: 429 });
+    expect(at(503, '', '30')).to.deep.equal({ kind: 'error', reason: 'server', retryAfterSeconds: 30, status: 503 });
+    expect(at(500, '', '30')).to.deep.equal({ kind: 'error', reason: 'server', status: 500 });
     for (const status of [401, 403, 405, 409, 410, 500, 502, 503, 504, 301, 100]) {
       expect(at(status, { status: 'sent' }).kind, String(status)).to.equal('error');
     }

@@ -97,6 +97,13 @@ describe('response outcomes', () => {
     });
   }
 
+  it('503 with Retry-After is a server error that says how long to wait', async () => {
+    const { el, errors } = await submitEmail(json({}, 503, { 'Retry-After': '30' }));
+    expect(await expectError(el, errors, 'server', 503)).to.equal(
+      'The service is briefly unavailable and your request was not completed. Please wait 30 seconds, then submit again.',
+    );
+  });
+
   it('400 without the invalid shape is a server error', async () => {
     const { el, errors } = await submitEmail(json({ message: 'bad' }, 400));
     await expectError(el, errors, 'server', 400);

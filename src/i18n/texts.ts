@@ -90,9 +90,13 @@ export function errorText(reason: ErrorReason, retryAfterSeconds?: number): stri
             id: 'error.rate-limited-wait',
           });
     case 'server':
-      return msg('Something went wrong on our side and your request was not completed. Please submit again in a few minutes.', {
-        id: 'error.server',
-      });
+      return retryAfterSeconds === undefined
+        ? msg('Something went wrong on our side and your request was not completed. Please submit again in a few minutes.', {
+            id: 'error.server',
+          })
+        : msg(str`The service is briefly unavailable and your request was not completed. Please wait ${waitText(retryAfterSeconds)}, then submit again.`, {
+            id: 'error.server-wait',
+          });
     case 'network':
       return msg('We could not reach the server. Check your internet connection, then submit again.', { id: 'error.network' });
     case 'timeout':

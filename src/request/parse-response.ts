@@ -54,11 +54,8 @@ export function parseResponse({ status, body, retryAfter }: RawResponse, now = D
   if ((status === 400 || status === 422) && json?.status === 'invalid') {
     return { kind: 'error', reason: 'invalid', fieldErrors: readFieldErrors(json.errors), ...extra };
   }
-  if (status === 429) {
-    const retryAfterSeconds = parseRetryAfter(retryAfter, now);
-    return retryAfterSeconds === undefined
-      ? { kind: 'error', reason: 'rate-limited', ...extra }
-      : { kind: 'error', reason: 'rate-limited', retryAfterSeconds, ...extra };
-  }
-  return { kind: 'error', reason: 'server', ...extra };
+  // 429 is a rate limit; a 503 with Retry-After is a planned pause. Both may say how long to wait.
+  const reason = status === 429 ? 'rate-limited' : 'server';
+  const retryAfterSeconds = status === 429 || status === 503 ? parseRetryAfter(retryAfter, now) : undefined;
+  return retryAfterSeconds === undefined ? { kind: 'error', reason, ...extra } : { kind: 'error', reason, retryAfterSeconds, ...extra };
 }

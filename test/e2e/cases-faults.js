@@ -116,7 +116,8 @@ const FAULTS = [
     form: 'password',
     reason: 'server',
     status: 503,
-    says: [SERVER],
+    // A planned pause: a server error that says how long to wait.
+    says: [/briefly unavailable/, /30 seconds/],
     saysNot: [/Too many requests/],
   },
   { title: '404 with an empty body → the Attention dialog (SPEC §4: not found)', answer: 'not-found-empty', dialog: true },
