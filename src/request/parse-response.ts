@@ -15,7 +15,8 @@ type Json = Record<string, unknown>;
 
 /** `undefined` for an empty body, `null` for one that is not a JSON object. */
 function readJsonObject(body: string): Json | null | undefined {
-  if (body.trim() === '') return undefined;
+  // Only JSON's own whitespace counts as empty; a body of U+00A0 or U+2028 is not JSON, so not trusted.
+  if (/^[ \t\r\n]*$/.test(body)) return undefined;
   try {
     const value: unknown = JSON.parse(body);
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
