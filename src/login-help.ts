@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FORWARDED_CONFIG, LoginHelpConfigElement } from './config-element.js';
 // The form classes (and their tag types); define.ts registers all three tags.
@@ -101,7 +101,7 @@ export class LoginHelp extends LoginHelpConfigElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const texts = panelTexts();
     const show = this.show === 'username' || this.show === 'password' ? this.show : 'both';
     return html`<section part="panel" class="panel" aria-labelledby="panel-heading">
