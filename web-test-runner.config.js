@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
+import { assertChromium, chromiumLaunchOptions } from './scripts/chromium.js';
+
 // Debian's Chromium (CI installs it); CHROME_PATH points elsewhere on a laptop.
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
-  throw new Error(`No Chromium at ${executablePath}: run "apt-get install -y chromium" or set CHROME_PATH.`);
-}
+assertChromium();
 
 /** msw's worker must be served at the root so its scope covers the test pages. */
 function serveMswWorkerAtRoot(context, next) {
@@ -24,19 +22,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions(),
     }),
   ],
 };

@@ -4,12 +4,13 @@
 //   node demo/verify-demo.mjs                  builds dist/, starts Vite on :5173, stops it after
 //   DEMO_URL=http://localhost:5173 node demo/verify-demo.mjs   against a server already running
 //
-// Env: CHROMIUM (default /usr/bin/chromium); SCREENSHOTS=dir also saves demo.png (full page),
+// Env: CHROME_PATH (default /usr/bin/chromium); SCREENSHOTS=dir also saves demo.png (full page),
 // demo-dialog.png (Attention open), demo-narrow.png (phone width) and cms-snippet.png there.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../scripts/chromium.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const SLOW_MS = 3000;
@@ -144,10 +145,7 @@ async function startServer() {
 }
 
 const server = process.env.DEMO_URL ? { origin: process.env.DEMO_URL.replace(/\/+$/, ''), stop() {} } : await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 
 let failed = 0;
 try {

@@ -12,12 +12,12 @@ import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH as CHROMIUM, chromiumLaunchOptions } from '../../scripts/chromium.js';
 import { check, fail, finish, test } from '../../test/package/check.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const DIST_FILE = path.join(ROOT, 'dist', 'login-help.js');
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 const DEMO_EMAIL = 'frontdesk@happypaws.example';
 const OTHER_EMAIL = 'nobody@clinic.example';
 
@@ -150,19 +150,7 @@ async function main() {
   }
   const server = await startServer(await bundleApp());
   cleanups.push(() => server.close());
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   cleanups.push(() => browser.close());
   const page = await browser.newPage();
   const pageErrors = [];

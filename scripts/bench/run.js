@@ -15,12 +15,12 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH as CHROMIUM, chromiumLaunchOptions } from '../chromium.js';
 import { baselinePage, bundlePage, cyclePage, latePage, reservationCss } from './pages.js';
 import { startBenchServer } from './server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST_FILE = path.join(ROOT, 'dist', 'login-help.js');
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 const LOADS = Number(process.env.BENCH_LOADS) || 25;
 const CYCLES = Number(process.env.BENCH_CYCLES) || 1000;
 const LATE_MS = 1000;
@@ -275,19 +275,7 @@ async function main() {
   server.setPage = (pathname, html) => {
     pages[pathname] = html;
   };
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     console.log(`login-help benchmarks — ${machine(browser.version())}`);
     await benchInteractive(browser, server);

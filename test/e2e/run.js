@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH as CHROMIUM, chromiumLaunchOptions } from '../../scripts/chromium.js';
 import { startBackend } from './backend-server.js';
 import * as basic from './cases-basic.js';
 import * as csp from './cases-csp.js';
@@ -24,7 +25,6 @@ const SUITES = [basic, faults, hostile, csp, races];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST_FILE = path.join(ROOT, 'dist', 'login-help.js');
-const CHROMIUM = process.env.CHROMIUM_PATH || process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /**
  * Runs in every page before its own scripts (Playwright injects it; a page's CSP does not apply
@@ -75,19 +75,7 @@ async function setUp() {
   check(env.pages.origin !== env.backend.origin, 'page and backend must be different origins');
   env.backend.setAllowedOrigin(env.pages.origin);
 
-  env.browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  env.browser = await chromium.launch(chromiumLaunchOptions());
   onCleanup(() => env.browser.close());
 }
 
