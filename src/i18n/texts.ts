@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { ErrorReason } from '../request/outcome.js';
 import type { FieldProblem } from '../validation.js';
+import { activeLocale } from './active-locale.js';
 
 // Every text a person can see or send lives here, so translators find one file and the
 // templates read like the page. Ids are stable: the XLIFF files key on them.
@@ -69,13 +70,10 @@ export const acceptedText = {
     ),
 };
 
-/** How long to wait, in words: "45 seconds", "1 minute", "3 minutes". */
+/** How long to wait, in the active locale's words and plural rules: "45 seconds", "1 minute". */
 export function waitText(seconds: number): string {
-  if (seconds <= 1) return msg('1 second', { id: 'wait.one-second' });
-  if (seconds < 60) return msg(str`${seconds} seconds`, { id: 'wait.seconds' });
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes === 1) return msg('1 minute', { id: 'wait.one-minute' });
-  return msg(str`${minutes} minutes`, { id: 'wait.minutes' });
+  const [amount, unit] = seconds < 60 ? [Math.max(1, seconds), 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(activeLocale(), { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
 }
 
 /** The inline message for every outcome that is neither sent nor not found. */
