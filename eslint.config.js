@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'public/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'public/', 'custom-elements.json', 'src/i18n/locales/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

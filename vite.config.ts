@@ -1,11 +1,17 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { asciiEntryPlugin } from './scripts/ascii-entry.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
+import { selfContainedLocalesPlugin } from './scripts/self-contained-locales.js';
 
-/** `npm start` opens on the demo: the project root has no page of its own. */
+/** `npm start` opens on the demo (the project root has no page of its own) and serves locale sources. */
 const demoAtRoot: Plugin = {
   name: 'login-help-demo-at-root',
   configureServer(server) {
     server.middlewares.use((request, response, next) => {
+      // Locale modules are imported by a computed URL (./locales/es.js): serve their .ts source.
+      const locale = /^(\/src\/i18n\/locales\/[\w-]+)\.js(\?.*)?$/.exec(request.url ?? '');
+      if (locale && existsSync(`.${locale[1]}.ts`)) request.url = `${locale[1]}.ts${locale[2] ?? ''}`;
       if (request.url === '/' || request.url === '/index.html') {
         response.statusCode = 302;
         response.setHeader('Location', '/demo/');
@@ -17,15 +23,28 @@ const demoAtRoot: Plugin = {
   },
 };
 
+/** `locales/es` → src/i18n/locales/es.ts, for every locale lit-localize generated. */
+function localeEntries(): Record<string, string> {
+  const dir = 'src/i18n/locales';
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `${dir}/${file}`]),
+  );
+}
+
 export default defineConfig({
-  plugins: [demoAtRoot, minifyLitTemplatesPlugin()],
+  plugins: [demoAtRoot, minifyLitTemplatesPlugin(), selfContainedLocalesPlugin(), asciiEntryPlugin()],
   server: { port: 5173 },
   build: {
     // The script-tag bundle: one self-contained ES module, Lit included, production Lit only.
     lib: {
-      entry: 'src/login-help-package.ts',
+      // The bundle, plus one self-contained module per locale in dist/locales/ that the bundle
+      // imports on demand (src/i18n/localization.ts).
+      entry: { 'login-help': 'src/login-help-package.ts', ...localeEntries() },
       formats: ['es'],
-      fileName: () => 'login-help.js',
+      fileName: (_format, name) => `${name}.js`,
     },
     outDir: 'dist',
     emptyOutDir: true,
@@ -35,8 +54,8 @@ export default defineConfig({
     sourcemap: false,
     minify: true,
     rolldownOptions: {
-      // A CMS page may lack <meta charset="utf-8">: keep the bundle ASCII so no text turns to mojibake.
-      output: { charset: 'ascii', minify: true },
+      // UTF-8 for the locale chunks; asciiEntryPlugin keeps login-help.js itself ASCII.
+      output: { charset: 'utf8', minify: true },
     },
   },
 });

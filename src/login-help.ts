@@ -4,6 +4,8 @@ import { FORWARDED_CONFIG, LoginHelpConfigElement } from './config-element.js';
 // The form classes (and their tag types); define.ts registers all three tags.
 import './forms/login-help-password.js';
 import './forms/login-help-username.js';
+import { inLocale } from './i18n/active-locale.js';
+import { LocaleController } from './i18n/locale-controller.js';
 import { panelTexts } from './i18n/texts.js';
 import { base, tokens } from './styles/tokens.js';
 
@@ -73,6 +75,8 @@ export class LoginHelp extends LoginHelpConfigElement {
     `,
   ];
 
+  private readonly i18n = new LocaleController(this);
+
   /** Which forms to show: `both` (default), `username` or `password`. */
   @property({ reflect: true }) show: LoginHelpShow = 'both';
 
@@ -102,9 +106,14 @@ export class LoginHelp extends LoginHelpConfigElement {
   }
 
   protected override render(): TemplateResult {
+    return inLocale(this.i18n.current, () => this.renderInLocale());
+  }
+
+  private renderInLocale(): TemplateResult {
     const texts = panelTexts();
+    const { current: lang, dir } = this.i18n;
     const show = this.show === 'username' || this.show === 'password' ? this.show : 'both';
-    return html`<section part="panel" class="panel" aria-labelledby="panel-heading">
+    return html`<section part="panel" class="panel" lang=${lang} dir=${dir} aria-labelledby="panel-heading">
       <div part="heading" class="heading" id="panel-heading" role="heading" aria-level=${this.effectiveHeadingLevel}>${texts.heading}</div>
       <p part="intro" class="intro">${texts.intro}</p>
       <p part="intro" class="intro">${texts.options}</p>

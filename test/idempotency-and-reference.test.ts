@@ -10,7 +10,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 async function form(idempotent = true) {
   return fixture<LoginHelpUsername>(
-    html`<div lang="fr-CA"><login-help-username endpoint=${API} support-email="help@clinic.example" ?idempotent=${idempotent}></login-help-username></div>`,
+    html`<div lang="en-CA"><login-help-username endpoint=${API} support-email="help@clinic.example" ?idempotent=${idempotent}></login-help-username></div>`,
   ).then((wrapper) => wrapper.querySelector('login-help-username')!);
 }
 
@@ -63,7 +63,7 @@ describe('Idempotency-Key (opt-in) and the support reference', () => {
     expect(body).to.contain('Reference: req-42.abc');
     const time = /Time: (\S+)/.exec(body)?.[1] ?? '';
     expect(Date.parse(time)).to.be.within(before - 1000, Date.now() + 1000);
-    expect(body).to.contain('Language: fr-CA');
+    expect(body).to.contain('Language: en-CA');
     expect(body.split('\r\n')).to.include('Reference: req-42.abc');
   });
 

@@ -17,10 +17,17 @@ export function emailUsTemplate(href: string | undefined): TemplateResult | stri
  * The Attention dialog: a native `<dialog>` the form opens with `showModal()`. Named by its
  * title, described by its message; OK (focused on open) and Escape close it.
  */
-export function attentionDialogTemplate(content: AttentionContent | undefined, onOk: () => void, onClose: () => void) {
+export function attentionDialogTemplate(
+  content: AttentionContent | undefined,
+  { current: lang, dir }: { current: string; dir: 'ltr' | 'rtl' },
+  onOk: () => void,
+  onClose: () => void,
+) {
   const { title, ok } = dialogTexts();
   return html`<dialog
     part="dialog"
+    lang=${lang}
+    dir=${dir}
     role="alertdialog"
     aria-modal="true"
     aria-labelledby="dialog-title"
@@ -55,6 +62,9 @@ export const dialogStyles = css`
   #dialog-message {
     margin-block: 0 var(--_space);
     overflow-wrap: anywhere;
+  }
+  #dialog-message strong {
+    unicode-bidi: isolate;
   }
   #dialog-message a {
     color: var(--_color-accent);

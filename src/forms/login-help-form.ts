@@ -3,6 +3,8 @@ import { query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LoginHelpConfigElement } from '../config-element.js';
 import { attentionDialogTemplate, dialogStyles, emailUsTemplate } from '../dialog/attention-dialog.js';
+import { inLocale } from '../i18n/active-locale.js';
+import { LocaleController } from '../i18n/locale-controller.js';
 import { errorText, formTexts, problemText, supportMailFooter } from '../i18n/texts.js';
 import { buildMailto } from '../mailto.js';
 import type { FormKind, Outcome, RequestData } from '../request/outcome.js';
@@ -27,6 +29,9 @@ export interface FieldSpec {
 }
 
 type Values = Partial<Record<FieldName, string>>;
+
+/** A field's error: a client check's problem (worded at render, in the current locale) or the backend's own text. */
+type FieldError = { problem: FieldProblem } | { message: string };
 
 /**
  * What the two forms share: fields with inline errors, client checks, the request, the
@@ -72,12 +77,13 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
   protected abstract supportMail(values: Values): { subject: string; body: string };
 
   private readonly request = new RequestController(this);
+  private readonly i18n = new LocaleController(this);
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('button[type=submit]') private submitButton!: HTMLButtonElement;
 
   /** Messages shown at each field (client checks, or the backend's `invalid` answer). */
-  @state() private fieldErrors: Partial<Record<FieldName, string>> = {};
+  @state() private fieldErrors: Partial<Record<FieldName, FieldError>> = {};
   /** Backend messages for fields this form does not have; shown in the alert. */
   @state() private otherErrors: string[] = [];
   /** The outcome of the last request and the values it was made with. */
@@ -106,7 +112,7 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     return values;
   }
 
-  private showFieldErrors(errors: Partial<Record<FieldName, string>>): void {
+  private showFieldErrors(errors: Partial<Record<FieldName, FieldError>>): void {
     this.fieldErrors = errors;
     this.focusSummary = Object.keys(errors).length > 0;
   }
@@ -115,10 +121,10 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     event.preventDefault();
     if (this.request.pending) return;
     const values = this.readValues();
-    const errors: Partial<Record<FieldName, string>> = {};
+    const errors: Partial<Record<FieldName, FieldError>> = {};
     for (const { name, check } of this.fields) {
       const problem = check(values[name] ?? '');
-      if (problem) errors[name] = problemText(name, problem);
+      if (problem) errors[name] = { problem };
     }
     this.otherErrors = [];
     this.result = undefined;
@@ -143,11 +149,11 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
   };
 
   private showServerFieldErrors(messages: Record<string, string>): void {
-    const mine: Partial<Record<FieldName, string>> = {};
+    const mine: Partial<Record<FieldName, FieldError>> = {};
     const other: string[] = [];
     for (const [key, message] of Object.entries(messages)) {
       const field = this.fields.find(({ name }) => name === key);
-      if (field) mine[field.name] = message;
+      if (field) mine[field.name] = { message };
       else other.push(message);
     }
     this.otherErrors = other;
@@ -185,17 +191,19 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     if (!address) return undefined;
     const { subject, body } = this.supportMail(values);
     const reference = this.request.lastReference;
-    const footer = reference ? `\n\n${supportMailFooter(reference.reference, reference.time, this.resolvedLang())}` : '';
+    const footer = reference ? `\n\n${supportMailFooter(reference.reference, reference.time, this.i18n.tag)}` : '';
     return buildMailto(address, subject, body + footer);
   }
 
-  /** The language the person reads this element in (the page's, until locales arrive). */
-  private resolvedLang(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  /** A field's error message in the current locale, or `undefined`. */
+  private errorText(name: FieldName): string | undefined {
+    const error = this.fieldErrors[name];
+    if (!error) return undefined;
+    return 'problem' in error ? problemText(name, error.problem) : error.message;
   }
 
   private renderField(field: FieldSpec) {
-    const error = this.fieldErrors[field.name];
+    const error = this.errorText(field.name);
     const errorId = `${field.name}-error`;
     return html`<div class="field">
       <div class="label-row">
@@ -241,7 +249,7 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
           ${texts.summaryTitle}
         </div>
         <ul>
-          ${invalid.map(({ name }) => html`<li><a href="#${name}" @click=${this.onSummaryLink}>${this.fieldErrors[name]}</a></li>`)}
+          ${invalid.map(({ name }) => html`<li><a href="#${name}" @click=${this.onSummaryLink}>${this.errorText(name)}</a></li>`)}
         </ul>
       </div>
     </div>`;
@@ -270,13 +278,18 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
       result?.outcome.kind === 'not-found'
         ? { message: this.notFoundMessage(result.values, emailUsTemplate(this.supportHref(result.values))) }
         : undefined;
-    return attentionDialogTemplate(content, this.closeDialog, this.onDialogClose);
+    return attentionDialogTemplate(content, this.i18n, this.closeDialog, this.onDialogClose);
   }
 
   protected override render() {
+    return inLocale(this.i18n.current, () => this.renderInLocale());
+  }
+
+  private renderInLocale() {
     const pending = this.request.pending;
     const sent = this.result?.outcome.kind === 'sent' && !pending;
-    return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
+    const { current: lang, dir } = this.i18n;
+    return html`<form part="form" lang=${lang} dir=${dir} novalidate aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
         <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.effectiveHeadingLevel}>${this.heading()}</div>
         ${this.renderSummary()} ${this.fields.map((field) => this.renderField(field))}
         <button part="submit" type="submit" aria-disabled=${ifDefined(pending ? 'true' : undefined)}>${formTexts().submit}</button>

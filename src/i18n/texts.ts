@@ -3,6 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import type { ErrorReason } from '../request/outcome.js';
 import type { FieldProblem } from '../validation.js';
 import { activeLocale } from './active-locale.js';
+import { directionOf, type Locale } from './localization.js';
 
 // Every text a person can see or send lives here, so translators find one file and the
 // templates read like the page. Ids are stable: the XLIFF files key on them.
@@ -45,14 +46,20 @@ export function problemText(field: 'email' | 'userName' | 'requestedBy', problem
   }
 }
 
+/**
+ * Wraps a typed value in Unicode isolates when the sentence is right-to-left, so an English
+ * address inside Arabic text keeps its own direction (a plain string cannot hold <bdi>).
+ */
+const iso = (value: string) => (directionOf(activeLocale() as Locale) === 'rtl' ? `\u2068${value}\u2069` : value);
+
 export const sentText = {
   username: (email: string) =>
-    msg(str`We sent an email titled “Forgot User Name Request” with your clinic's user name to ${email}.`, {
+    msg(str`We sent an email titled “Forgot User Name Request” with your clinic's user name to ${iso(email)}.`, {
       id: 'sent.username',
     }),
   password: (userName: string, requestedBy: string) =>
     msg(
-      str`We sent an email titled “Reset Your Password” to the address on file for the user name ${userName}. It names ${requestedBy} as the person who asked and holds a link to create a new password.`,
+      str`We sent an email titled “Reset Your Password” to the address on file for the user name ${iso(userName)}. It names ${iso(requestedBy)} as the person who asked and holds a link to create a new password.`,
       { id: 'sent.password' },
     ),
 };
@@ -60,12 +67,12 @@ export const sentText = {
 export const acceptedText = {
   username: (email: string) =>
     msg(
-      str`If ${email} is on file for a practice, an email titled “Forgot User Name Request” is on its way to it. Please check that inbox in a few minutes.`,
+      str`If ${iso(email)} is on file for a practice, an email titled “Forgot User Name Request” is on its way to it. Please check that inbox in a few minutes.`,
       { id: 'accepted.username' },
     ),
   password: (userName: string) =>
     msg(
-      str`If the user name ${userName} is on file, an email titled “Reset Your Password” is on its way to the address on file for it. Please check that inbox in a few minutes.`,
+      str`If the user name ${iso(userName)} is on file, an email titled “Reset Your Password” is on its way to the address on file for it. Please check that inbox in a few minutes.`,
       { id: 'accepted.password' },
     ),
 };

@@ -1,0 +1,68 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { directionOf, isReady, loadLocale, matchLocale, type Locale } from './localization.js';
+
+/** The nearest `lang` attribute at or above `element`, crossing shadow-root boundaries. */
+function inheritedLang(element: Element): string | undefined {
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.getAttribute('lang');
+    if (lang?.trim()) return lang;
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+  }
+  return undefined;
+}
+
+/**
+ * Follows the element's language: its `lang` attribute, else the nearest ancestor's (through
+ * shadow roots), else `<html lang>`, else English. Watches the element's and `<html>`'s `lang`
+ * and re-renders when either changes; fetches the locale's messages first, showing English
+ * until they arrive.
+ */
+export class LocaleController implements ReactiveController {
+  /** The locale the element asks for (it may still be loading). */
+  requested: Locale = 'en';
+
+  /** The language tag as the page wrote it (`fr-CA`), for the support desk; `en` when none. */
+  tag = 'en';
+
+  private readonly observer = new MutationObserver(() => this.follow());
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  /** The locale to render in now. */
+  get current(): Locale {
+    return isReady(this.requested) ? this.requested : 'en';
+  }
+
+  /** The writing direction of `current`. */
+  get dir(): 'ltr' | 'rtl' {
+    return directionOf(this.current);
+  }
+
+  hostConnected(): void {
+    const options = { attributes: true, attributeFilter: ['lang'] };
+    this.observer.observe(this.host, options);
+    this.observer.observe(document.documentElement, options);
+    this.follow();
+  }
+
+  hostDisconnected(): void {
+    this.observer.disconnect();
+  }
+
+  private follow(): void {
+    const tag = inheritedLang(this.host)?.trim() ?? 'en';
+    const wanted = matchLocale(tag);
+    this.tag = tag;
+    if (wanted === this.requested) return;
+    this.requested = wanted;
+    this.host.requestUpdate();
+    if (!isReady(wanted)) {
+      void loadLocale(wanted).then((ready) => {
+        if (ready && this.requested === wanted) this.host.requestUpdate();
+      });
+    }
+  }
+}
