@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { asciiEntryPlugin } from './scripts/ascii-entry.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
 import { selfContainedLocalesPlugin } from './scripts/self-contained-locales.js';
+import { shortMessageIdsPlugin } from './scripts/short-message-ids.js';
 
 /** `npm start` opens on the demo (the project root has no page of its own) and serves locale sources. */
 const demoAtRoot: Plugin = {
@@ -35,7 +36,7 @@ function localeEntries(): Record<string, string> {
 }
 
 export default defineConfig({
-  plugins: [demoAtRoot, minifyLitTemplatesPlugin(), selfContainedLocalesPlugin(), asciiEntryPlugin()],
+  plugins: [demoAtRoot, minifyLitTemplatesPlugin(), selfContainedLocalesPlugin(), shortMessageIdsPlugin(), asciiEntryPlugin()],
   server: { port: 5173 },
   build: {
     // The script-tag bundle: one self-contained ES module, Lit included, production Lit only.
