@@ -22,7 +22,19 @@ export const DEFAULT_TIMEOUT = 15000;
 /**
  * The configuration every login-help element accepts (SPEC §3). `<login-help>` forwards these
  * to its two forms; each form reads them at submit time, so a change takes effect on the next
- * submit.
+ * submit. The theme tokens below inherit, so setting them on `<login-help>` styles both forms.
+ *
+ * @cssprop --login-help-color-text - Text colour.
+ * @cssprop --login-help-color-background - Background of inputs and the dialog (and of the element with a forced `theme`).
+ * @cssprop --login-help-color-border - Input, dialog and section border colour.
+ * @cssprop --login-help-color-accent - Submit button and link colour.
+ * @cssprop --login-help-color-accent-text - Text on the Submit button.
+ * @cssprop --login-help-color-error - Error text, error summary and invalid field border.
+ * @cssprop --login-help-color-success - Success message colour.
+ * @cssprop --login-help-color-focus - Focus outline colour.
+ * @cssprop --login-help-radius - Corner radius of inputs, buttons, the summary and the dialog.
+ * @cssprop --login-help-space - Base spacing between fields and sections.
+ * @cssprop --login-help-dialog-backdrop - Backdrop behind the Attention dialog.
  */
 export class LoginHelpConfigElement extends LitElement {
   /**
@@ -62,6 +74,12 @@ export class LoginHelpConfigElement extends LitElement {
    * backend must allow the header in its CORS policy first.
    */
   @property({ type: Boolean }) idempotent = false;
+
+  /**
+   * Colour scheme: `light`, `dark` (both paint their own background), or `auto` (follow the
+   * person's preference). Without it, the widget follows the page's CSS `color-scheme`.
+   */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /** Outline level of this element's top heading (default 2); inner headings follow it. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;

@@ -40,9 +40,6 @@ export type LoginHelpShow = 'both' | 'username' | 'password';
  * @csspart form-heading - Each form's heading (the forms' `heading` part).
  * @csspart form - Each form's `<form>`; likewise `label`, `input`, `error`, `submit`, `status`,
  *   `alert`, `dialog`, `dialog-title`, `dialog-message`, `email-us` and `ok` from both forms.
- *
- * @cssprop --login-help-color-text - Text colour (inherited by both forms).
- * @cssprop --login-help-space - Base spacing between sections.
  */
 export class LoginHelp extends LoginHelpConfigElement {
   static override styles = [

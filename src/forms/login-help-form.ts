@@ -51,19 +51,6 @@ type FieldError = { problem: FieldProblem } | { message: string };
  * @csspart dialog-message - The dialog's sentence.
  * @csspart email-us - The "email us" mailto link.
  * @csspart ok - The dialog's OK button.
- *
- * @cssprop --login-help-color-text - Text colour.
- * @cssprop --login-help-color-muted - Secondary text colour.
- * @cssprop --login-help-color-background - Background of inputs and the dialog.
- * @cssprop --login-help-color-border - Input and dialog border colour.
- * @cssprop --login-help-color-accent - Submit button and link colour.
- * @cssprop --login-help-color-accent-text - Text on the submit button.
- * @cssprop --login-help-color-error - Error text and invalid field border.
- * @cssprop --login-help-color-success - Success message colour.
- * @cssprop --login-help-color-focus - Focus outline colour.
- * @cssprop --login-help-radius - Corner radius of inputs, buttons and the dialog.
- * @cssprop --login-help-space - Base spacing between fields.
- * @cssprop --login-help-dialog-backdrop - Backdrop behind the Attention dialog.
  */
 export abstract class LoginHelpForm extends LoginHelpConfigElement {
   static override styles = [tokens, base, formStyles, dialogStyles];

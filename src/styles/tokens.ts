@@ -2,22 +2,38 @@ import { css } from 'lit';
 
 /**
  * Public theme tokens (`--login-help-*`) mapped to private ones (`--_*`) on the host, so the
- * rest of the styles read one name and a page can override any token from outside.
+ * rest of the styles read one name and a page can override any token from outside. Each
+ * default is a light-dark() pair: the widget follows the page's `color-scheme` (a page that
+ * says `color-scheme: light dark` gets the dark palette when the person prefers dark), and the
+ * `theme` attribute forces one.
  */
 export const tokens = css`
   :host {
-    --_color-text: var(--login-help-color-text, #1b1b1b);
-    --_color-muted: var(--login-help-color-muted, #505a5f);
-    --_color-background: var(--login-help-color-background, #ffffff);
-    --_color-border: var(--login-help-color-border, #6f777b);
-    --_color-accent: var(--login-help-color-accent, #1d5fa8);
-    --_color-accent-text: var(--login-help-color-accent-text, #ffffff);
-    --_color-error: var(--login-help-color-error, #b3261e);
-    --_color-success: var(--login-help-color-success, #1e6b34);
-    --_color-focus: var(--login-help-color-focus, #0b57d0);
+    --_color-text: var(--login-help-color-text, light-dark(#1b1b1b, #e8eaed));
+    --_color-background: var(--login-help-color-background, light-dark(#ffffff, #1f2023));
+    --_color-border: var(--login-help-color-border, light-dark(#6f777b, #9aa0a6));
+    --_color-accent: var(--login-help-color-accent, light-dark(#1d5fa8, #8ab4f8));
+    --_color-accent-text: var(--login-help-color-accent-text, light-dark(#ffffff, #1f2023));
+    --_color-error: var(--login-help-color-error, light-dark(#b3261e, #f5a19b));
+    --_color-success: var(--login-help-color-success, light-dark(#1e6b34, #8fd6a3));
+    --_color-focus: var(--login-help-color-focus, light-dark(#0b57d0, #a8c7fa));
     --_radius: var(--login-help-radius, 0.375rem);
     --_space: var(--login-help-space, 1rem);
-    --_dialog-backdrop: var(--login-help-dialog-backdrop, rgb(0 0 0 / 0.5));
+    --_dialog-backdrop: var(--login-help-dialog-backdrop, rgb(0 0 0 / 0.6));
+  }
+  :host([theme='auto']) {
+    color-scheme: light dark;
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  /* A forced theme paints its own background, so it reads on any page. */
+  :host([theme='light']),
+  :host([theme='dark']) {
+    background: var(--_color-background);
   }
 `;
 

@@ -1,10 +1,15 @@
-// Serves the plain host pages and the built bundle /dist/login-help.js on its own port, i.e. an
-// origin different from the backend's. Nothing but static HTML and the script-tag bundle.
+// Serves the plain host pages, the built bundle /dist/login-help.js and its locale modules
+// /dist/locales/<locale>.js (from dist/locales/ next to the bundle) on its own port, i.e. an
+// origin different from the backend's. Nothing but static HTML and the script-tag bundle's files.
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
+import path from 'node:path';
 
 export const BUNDLE = '/dist/login-help.js';
+/** Where the bundle fetches a non-English locale's messages: `${LOCALES}<locale>.js`. */
+export const LOCALES = '/dist/locales/';
+const LOCALE_PATH = /^\/dist\/locales\/([A-Za-z0-9-]+\.js)$/;
 
 export const escapeAttribute = (value) =>
   String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -21,13 +26,13 @@ export function loginHelpTag({ endpoint, supportEmail = 'support@clinic.example'
 
 /**
  * The host page: static HTML that only loads the bundle (once per entry of `scripts`) and
- * places one `<login-help>`, or `body` when given. `head` is added to `<head>` as is.
- * No inline script or style, so the same HTML serves the strict CSP pages.
+ * places one `<login-help>`, or `body` when given. `head` is added to `<head>` as is; `lang` is
+ * `<html lang>`. No inline script or style, so the same HTML serves the strict CSP pages.
  */
-export function pageHtml({ endpoint, supportEmail, attributes, head = '', scripts = [BUNDLE], body = undefined }) {
+export function pageHtml({ endpoint, supportEmail, attributes, head = '', scripts = [BUNDLE], body = undefined, lang = 'en' }) {
   const tags = scripts.map((src) => `<script type="module" src="${escapeAttribute(src)}"></script>`).join('');
   return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>e2e</title>${head}${tags}</head>` +
+    `<!doctype html><html lang="${escapeAttribute(lang)}"><head><meta charset="utf-8"><title>e2e</title>${head}${tags}</head>` +
     `<body><main><h1>Clinic portal</h1>${body ?? loginHelpTag({ endpoint, supportEmail, attributes })}</main></body></html>`
   );
 }
@@ -36,9 +41,11 @@ export function pageHtml({ endpoint, supportEmail, attributes, head = '', script
  * Starts the page server on an ephemeral port.
  * @param {{ distFile: string, pages: Record<string, string | { html: string, headers?: Record<string, string> }> }} options
  *   `pages` maps a path (e.g. `/` or `/timeout.html`) to its HTML, or to HTML plus response headers.
- * @returns `origin`, `url(path)`, `requests` (every path asked for, with `search`), `close()`.
+ * @returns `origin`, `url(path)`, `requests` (every path asked for, with `search`),
+ *   `localeRequests()` (the paths of those under /dist/locales/, in order), `close()`.
  */
 export async function startPageServer({ distFile, pages }) {
+  const localesDir = path.join(path.dirname(distFile), 'locales');
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const { pathname, search } = new URL(req.url, 'http://127.0.0.1');
@@ -48,6 +55,15 @@ export async function startPageServer({ distFile, pages }) {
         const code = await readFile(distFile);
         res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
         res.end(code);
+      } else if (req.method === 'GET' && LOCALE_PATH.test(pathname)) {
+        const code = await readFile(path.join(localesDir, LOCALE_PATH.exec(pathname)[1])).catch(() => null);
+        if (code === null) {
+          res.writeHead(404, { 'Content-Type': 'text/plain' });
+          res.end('no such locale');
+        } else {
+          res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+          res.end(code);
+        }
       } else if (req.method === 'GET' && Object.hasOwn(pages, pathname)) {
         const page = typeof pages[pathname] === 'string' ? { html: pages[pathname] } : pages[pathname];
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...page.headers });
@@ -75,6 +91,7 @@ export async function startPageServer({ distFile, pages }) {
     origin,
     url: (path = '/') => origin + path,
     requests,
+    localeRequests: () => requests.filter((request) => request.path.startsWith(LOCALES)).map((request) => request.path),
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(() => resolve()));
