@@ -30,6 +30,15 @@ export type LoginHelpShow = 'both' | 'username' | 'password';
  * @fires login-help-not-found - From either form: not on file.
  * @fires login-help-error - From either form: any other outcome.
  *
+ * @slot heading - Replaces the "Login Help" heading text.
+ * @slot intro - Replaces the two introductory sentences.
+ * @slot username-option - Replaces "Option 1) User name help".
+ * @slot password-option - Replaces "Option 2) Password help".
+ * @slot username-heading - Replaces "Forgot User Name?".
+ * @slot password-heading - Replaces "Password Help?".
+ * @slot username-not-found - Replaces the user-name Attention sentence (the typed value and the "email us" link go with it).
+ * @slot password-not-found - Replaces the password Attention sentence (likewise).
+ *
  * @csspart panel - The panel's `<section>`.
  * @csspart heading - The "Login Help" heading.
  * @csspart intro - Each introductory sentence.
@@ -79,16 +88,36 @@ export class LoginHelp extends LoginHelpConfigElement {
 
   private renderOption(kind: 'username' | 'password', heading: string) {
     const level = this.effectiveHeadingLevel;
+    const forwarded = html`${this.forward(`${kind}-heading`, 'heading')}${this.forward(`${kind}-not-found`, 'not-found')}`;
     const form =
       kind === 'username'
-        ? html`<login-help-username part="username" exportparts=${FORM_PARTS} heading-level=${Math.min(6, level + 2)}></login-help-username>`
-        : html`<login-help-password part="password" exportparts=${FORM_PARTS} heading-level=${Math.min(6, level + 2)}></login-help-password>`;
+        ? html`<login-help-username part="username" exportparts=${FORM_PARTS} heading-level=${Math.min(6, level + 2)}>${forwarded}</login-help-username>`
+        : html`<login-help-password part="password" exportparts=${FORM_PARTS} heading-level=${Math.min(6, level + 2)}>${forwarded}</login-help-password>`;
     return html`<section part="option" class="option" aria-labelledby="${kind}-option">
       <div part="option-heading" class="option-heading" id="${kind}-option" role="heading" aria-level=${Math.min(6, level + 1)}>
-        ${heading}
+        <slot name="${kind}-option">${heading}</slot>
       </div>
       ${form}
     </section>`;
+  }
+
+  // A forwarded slot counts as content even when empty, which would hide the form's own
+  // (localized) default: forward only what the page provides, and re-render when that changes.
+  private readonly lightDom = new MutationObserver(() => this.requestUpdate());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.lightDom.observe(this, { childList: true, subtree: true, attributes: true, attributeFilter: ['slot'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.lightDom.disconnect();
+  }
+
+  /** `<slot name=… slot=…>` passing the page's content on to a form, when the page gave some. */
+  private forward(name: string, into: string) {
+    return this.querySelector(`:scope > [slot="${name}"]`) ? html`<slot name=${name} slot=${into}></slot>` : nothing;
   }
 
   /** Forwards the configuration on every update, so a form that `show` just added gets it too. */
@@ -111,9 +140,13 @@ export class LoginHelp extends LoginHelpConfigElement {
     const { current: lang, dir } = this.i18n;
     const show = this.show === 'username' || this.show === 'password' ? this.show : 'both';
     return html`<section part="panel" class="panel" lang=${lang} dir=${dir} aria-labelledby="panel-heading">
-      <div part="heading" class="heading" id="panel-heading" role="heading" aria-level=${this.effectiveHeadingLevel}>${texts.heading}</div>
-      <p part="intro" class="intro">${texts.intro}</p>
-      <p part="intro" class="intro">${texts.options}</p>
+      <div part="heading" class="heading" id="panel-heading" role="heading" aria-level=${this.effectiveHeadingLevel}>
+        <slot name="heading">${texts.heading}</slot>
+      </div>
+      <slot name="intro">
+        <p part="intro" class="intro">${texts.intro}</p>
+        <p part="intro" class="intro">${texts.options}</p>
+      </slot>
       ${show !== 'password' ? this.renderOption('username', texts.usernameOption) : nothing}
       ${show !== 'username' ? this.renderOption('password', texts.passwordOption) : nothing}
     </section>`;

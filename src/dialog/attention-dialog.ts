@@ -35,7 +35,7 @@ export function attentionDialogTemplate(
     @close=${onClose}
   >
     <h2 id="dialog-title" part="dialog-title">${title}</h2>
-    <p id="dialog-message" part="dialog-message">${content?.message ?? nothing}</p>
+    <p id="dialog-message" part="dialog-message"><slot name="not-found">${content?.message ?? nothing}</slot></p>
     <div class="actions">
       <button part="ok" type="button" @click=${onOk}>${ok}</button>
     </div>

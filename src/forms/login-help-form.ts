@@ -37,6 +37,9 @@ type FieldError = { problem: FieldProblem } | { message: string };
  * What the two forms share: fields with inline errors, client checks, the request, the
  * outcome messages and the Attention dialog. A subclass names its fields and its texts.
  *
+ * @slot heading - Replaces the form's heading text.
+ * @slot not-found - Replaces the Attention sentence (the typed value and the "email us" link go with it): for wording a CMS editor wants, such as a phone number.
+ *
  * @csspart form - The `<form>`.
  * @csspart heading - The form's heading.
  * @csspart label - Each field's label.
@@ -277,7 +280,9 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     const sent = this.result?.outcome.kind === 'sent' && !pending;
     const { current: lang, dir } = this.i18n;
     return html`<form part="form" lang=${lang} dir=${dir} novalidate aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
-        <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.effectiveHeadingLevel}>${this.heading()}</div>
+        <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.effectiveHeadingLevel}>
+          <slot name="heading">${this.heading()}</slot>
+        </div>
         ${this.renderSummary()} ${this.fields.map((field) => this.renderField(field))}
         <button part="submit" type="submit" aria-disabled=${ifDefined(pending ? 'true' : undefined)}>${formTexts().submit}</button>
         <p part="status" class="status ${sent ? 'sent' : ''}" role="status">${this.renderStatus()}</p>

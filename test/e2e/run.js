@@ -15,13 +15,14 @@ import * as basic from './cases-basic.js';
 import * as csp from './cases-csp.js';
 import * as faults from './cases-faults.js';
 import * as hostile from './cases-hostile.js';
+import * as locales from './cases-locales.js';
 import * as races from './cases-races.js';
 import { MAIN_PAGE, SUPPORT_EMAIL, env } from './env.js';
 import { check, cleanup, exitOnSignals, onCleanup, oneLine, runCases, sleep, startWatchdog } from './harness.js';
 import { closedPort, pageHtml, startPageServer } from './page-server.js';
 import { recorded } from './steps.js';
 
-const SUITES = [basic, faults, hostile, csp, races];
+const SUITES = [basic, faults, hostile, csp, races, locales];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST_FILE = path.join(ROOT, 'dist', 'login-help.js');
