@@ -4,6 +4,7 @@ import type { LoginHelpUsername } from '../src/forms/login-help-username.js';
 import { matchLocale } from '../src/i18n/localization.js';
 import { templates as es } from '../src/i18n/locales/es.js';
 import { templates as ja } from '../src/i18n/locales/ja.js';
+import { templates as ar } from '../src/i18n/locales/ar.js';
 import type { LoginHelp } from '../src/login-help.js';
 import { alertOf, dialogOf, part, settled, submit, textOf, type } from './helpers/dom.js';
 import { backend, json, startWorker, worker } from './helpers/msw.js';
@@ -110,5 +111,23 @@ describe('languages', () => {
       await waitUntil(() => form.shadowRoot!.querySelector('form')!.getAttribute('dir') === 'rtl', `${lang}: form rtl`);
       expect(dialogOf(form).getAttribute('dir')).to.equal('rtl');
     }
+  });
+
+  it('mirrors the layout in Arabic: text, the invalid-field marker and the required star sit on the right side', async () => {
+    const panel = await fixture<LoginHelp>(html`<login-help lang="ar" endpoint="https://api.example"></login-help>`);
+    await headingIs(panel, ar['panel.heading'] as string);
+    const form = panel.shadowRoot!.querySelector('login-help-password')!;
+    await waitUntil(() => labelOf(form) === ar['field.user-name']);
+    await submit(form);
+    const input = form.shadowRoot!.querySelector('input')!;
+    const style = getComputedStyle(input);
+    expect([style.borderRightWidth, style.borderLeftWidth], 'the thick start border is on the right').to.deep.equal(['6px', '2px']);
+    const label = form.shadowRoot!.querySelector('label')!.getBoundingClientRect();
+    const star = form.shadowRoot!.querySelector('.required')!.getBoundingClientRect();
+    expect(star.right, 'the * follows the label to its left').to.be.at.most(label.left + 1);
+    const summary = form.shadowRoot!.querySelector('[part="error-summary"]')!;
+    expect(getComputedStyle(summary).direction).to.equal('rtl');
+    expect(getComputedStyle(panel.shadowRoot!.querySelector('#panel-heading')!).textAlign).to.be.oneOf(['start', 'right']);
+    await expect(panel).to.be.accessible();
   });
 });
