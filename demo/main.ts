@@ -1,6 +1,8 @@
 // The demo page: start the mock backend, then define the elements (so no submit can beat the
-// worker), then log every login-help-* event the panel fires.
+// worker), then log every login-help-* event the panel fires. The Language and Theme selects set
+// the panel's lang and theme attributes and keep them in the URL (?lang=es&theme=dark).
 import type { LoginHelpErrorDetail, LoginHelpSentDetail } from '../src/events.js';
+import { isLocale, isTheme, LOCALE_NAMES, setAttributeOn, settingsFromUrl, settingsToUrl } from './demo-settings.js';
 import { mockBackendStarted } from './mock-backend.js';
 
 const EVENT_TYPES = ['login-help-request', 'login-help-sent', 'login-help-not-found', 'login-help-error'] as const;
@@ -45,8 +47,43 @@ function logEvent(event: Event): void {
   showEmptyState();
 }
 
+const panel = element<HTMLElement>('login-help');
+const langSelect = element<HTMLSelectElement>('#demo-lang');
+const themeSelect = element<HTMLSelectElement>('#demo-theme');
+
+for (const [code, name] of Object.entries(LOCALE_NAMES)) {
+  const option = new Option(name, code);
+  option.lang = code; // so a screen reader says "Español" in Spanish
+  langSelect.add(option);
+}
+
+/** The selects' current choice: null for English / "Follow the page". */
+function chosen() {
+  const lang = isLocale(langSelect.value) ? langSelect.value : null;
+  const theme = isTheme(themeSelect.value) ? themeSelect.value : null;
+  return { lang, theme };
+}
+
+function apply(): void {
+  const { lang, theme } = chosen();
+  setAttributeOn([panel], 'lang', lang ?? 'en');
+  setAttributeOn([panel], 'theme', theme);
+}
+
+// Before the tags are defined, so the panel renders in the asked state from the start.
+const fromUrl = settingsFromUrl();
+langSelect.value = fromUrl.lang ?? 'en';
+themeSelect.value = fromUrl.theme ?? '';
+apply();
+for (const select of [langSelect, themeSelect]) {
+  select.addEventListener('change', () => {
+    apply();
+    settingsToUrl(chosen());
+  });
+}
+
 element<HTMLElement>('#mock-failed').hidden = mockBackendStarted;
-for (const type of EVENT_TYPES) element<HTMLElement>('login-help').addEventListener(type, logEvent);
+for (const type of EVENT_TYPES) panel.addEventListener(type, logEvent);
 clear.addEventListener('click', () => {
   log.replaceChildren();
   showEmptyState();

@@ -68,6 +68,7 @@ describe('next to a host app with its own Lit and @lit/localize', () => {
   });
 
   it('the host app speaks Spanish through its own @lit/localize', async () => {
+    expect('litIssuedWarnings' in globalThis, 'the host’s Lit is the dev build').to.be.true;
     const { setLocale, getLocale } = configureLocalization({
       sourceLocale: 'en',
       targetLocales: ['es'],
