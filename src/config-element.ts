@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 
 const CREDENTIALS: readonly RequestCredentials[] = ['omit', 'same-origin', 'include'];
 
@@ -37,52 +36,67 @@ export const DEFAULT_TIMEOUT = 15000;
  * @cssprop --login-help-dialog-backdrop - Backdrop behind the Attention dialog.
  */
 export class LoginHelpConfigElement extends LitElement {
+  // Declared here rather than with decorators: the same thing, without shipping the decorator code.
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    usernameAction: { attribute: 'username-action' },
+    passwordAction: { attribute: 'password-action' },
+    supportEmail: { attribute: 'support-email' },
+    timeout: { type: Number },
+    credentials: {},
+    csrfToken: { attribute: 'csrf-token' },
+    csrfHeader: { attribute: 'csrf-header' },
+    idempotent: { type: Boolean },
+    theme: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
   /**
    * Base URL of the backend. Requests go to `{endpoint}/forgot-username` and
    * `{endpoint}/password-help`. A relative URL resolves against the page.
    */
-  @property() endpoint?: string;
+  endpoint?: string;
 
   /** Full URL for the Forgot User Name? form, overriding `endpoint` for it. */
-  @property({ attribute: 'username-action' }) usernameAction?: string;
+  usernameAction?: string;
 
   /** Full URL for the Password Help? form, overriding `endpoint` for it. */
-  @property({ attribute: 'password-action' }) passwordAction?: string;
+  passwordAction?: string;
 
   /**
    * The address behind "email us" in the Attention dialog. Only a plain `name@domain` address
    * is used; anything else (a `?`, `&`, `:`, space or line break in it) means no link.
    * A `supportEmail` in the backend's answer takes precedence.
    */
-  @property({ attribute: 'support-email' }) supportEmail?: string;
+  supportEmail?: string;
 
   /** Milliseconds before a request is given up (default 15000). */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+  timeout = DEFAULT_TIMEOUT;
 
   /** The fetch credentials mode: `omit`, `same-origin` (default) or `include`. */
-  @property() credentials: RequestCredentials = 'same-origin';
+  credentials: RequestCredentials = 'same-origin';
 
   /** CSRF token sent as a request header; defaults to `<meta name="csrf-token">`'s content. */
-  @property({ attribute: 'csrf-token' }) csrfToken?: string;
+  csrfToken?: string;
 
   /** Name of the CSRF request header (default `X-CSRF-Token`). */
-  @property({ attribute: 'csrf-header' }) csrfHeader = 'X-CSRF-Token';
+  csrfHeader = 'X-CSRF-Token';
 
   /**
    * Send an `Idempotency-Key` header (a random UUID per submission, the same one when the person
    * retries the same values after a network failure or timeout). Off by default: a cross-origin
    * backend must allow the header in its CORS policy first.
    */
-  @property({ type: Boolean }) idempotent = false;
+  idempotent = false;
 
   /**
    * Colour scheme: `light`, `dark` (both paint their own background), or `auto` (follow the
    * person's preference). Without it, the widget follows the page's CSS `color-scheme`.
    */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+  theme?: 'light' | 'dark' | 'auto';
 
   /** Outline level of this element's top heading (default 2); inner headings follow it. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** `timeout` as a usable number: a missing, negative or non-numeric value means the default. */
   protected get effectiveTimeout(): number {

@@ -1,5 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FORWARDED_CONFIG, LoginHelpConfigElement } from './config-element.js';
 // The form classes (and their tag types); define.ts registers all three tags.
 import './forms/login-help-password.js';
@@ -51,6 +50,8 @@ export type LoginHelpShow = 'both' | 'username' | 'password';
  *   `alert`, `dialog`, `dialog-title`, `dialog-message`, `email-us` and `ok` from both forms.
  */
 export class LoginHelp extends LoginHelpConfigElement {
+  static override properties: PropertyDeclarations = { show: { reflect: true } };
+
   static override styles = [
     tokens,
     base,
@@ -84,15 +85,15 @@ export class LoginHelp extends LoginHelpConfigElement {
   private readonly i18n = new LocaleController(this);
 
   /** Which forms to show: `both` (default), `username` or `password`. */
-  @property({ reflect: true }) show: LoginHelpShow = 'both';
+  show: LoginHelpShow = 'both';
 
   private renderOption(kind: 'username' | 'password', heading: string) {
     const level = this.effectiveHeadingLevel;
     const forwarded = html`${this.forward(`${kind}-heading`, 'heading')}${this.forward(`${kind}-not-found`, 'not-found')}`;
     const form =
       kind === 'username'
-        ? html`<login-help-username part="username" exportparts=${FORM_PARTS} heading-level=${Math.min(6, level + 2)}>${forwarded}</login-help-username>`
-        : html`<login-help-password part="password" exportparts=${FORM_PARTS} heading-level=${Math.min(6, level + 2)}>${forwarded}</login-help-password>`;
+        ? html`<login-help-username part="username" exportparts=${FORM_PARTS} .headingLevel=${Math.min(6, level + 2)}>${forwarded}</login-help-username>`
+        : html`<login-help-password part="password" exportparts=${FORM_PARTS} .headingLevel=${Math.min(6, level + 2)}>${forwarded}</login-help-password>`;
     return html`<section part="option" class="option" aria-labelledby="${kind}-option">
       <div part="option-heading" class="option-heading" id="${kind}-option" role="heading" aria-level=${Math.min(6, level + 1)}>
         <slot name="${kind}-option">${heading}</slot>
@@ -126,8 +127,9 @@ export class LoginHelp extends LoginHelpConfigElement {
     const forms = this.renderRoot.querySelectorAll<LoginHelpConfigElement>('login-help-username, login-help-password');
     for (const form of forms) {
       for (const key of FORWARDED_CONFIG) (form as unknown as Record<string, unknown>)[key] = this[key];
-      if (this.lang) form.lang = this.lang;
-      else form.removeAttribute('lang');
+      // The panel's resolved language, not only its own attribute: a form looking up the tree
+      // would meet the panel's inner lang="en" while the locale is still loading.
+      form.lang = this.i18n.tag;
     }
   }
 

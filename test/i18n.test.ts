@@ -55,8 +55,10 @@ describe('languages', () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><login-help></login-help></div>`);
     const panel = wrapper.querySelector('login-help')!;
     await headingIs(panel, ja['panel.heading'] as string);
+    await waitUntil(() => labelOf(usernameForm(panel)) === ja['field.email'], 'the forms follow <html lang> too');
     document.documentElement.lang = 'es';
     await headingIs(panel, es['panel.heading'] as string);
+    await waitUntil(() => labelOf(usernameForm(panel)) === es['field.email'], 'and its changes');
     panel.lang = 'ja';
     await headingIs(panel, ja['panel.heading'] as string);
     await waitUntil(() => labelOf(usernameForm(panel)) === ja['field.email'], 'the forms follow the panel');

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LoginHelpConfigElement } from '../config-element.js';
 import { attentionDialogTemplate, dialogStyles, emailUsTemplate } from '../dialog/attention-dialog.js';
@@ -57,6 +56,7 @@ type FieldError = { problem: FieldProblem } | { message: string };
  */
 export abstract class LoginHelpForm extends LoginHelpConfigElement {
   static override styles = [tokens, base, formStyles, dialogStyles];
+  static override properties: PropertyDeclarations = { fieldErrors: { state: true }, otherErrors: { state: true }, result: { state: true } };
 
   protected abstract readonly form: FormKind;
   protected abstract readonly fields: readonly FieldSpec[];
@@ -69,15 +69,20 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
   private readonly request = new RequestController(this);
   private readonly i18n = new LocaleController(this);
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @query('button[type=submit]') private submitButton!: HTMLButtonElement;
+  private get dialog() {
+    return this.renderRoot.querySelector('dialog') as HTMLDialogElement;
+  }
+
+  private get submitButton() {
+    return this.renderRoot.querySelector('button[type=submit]') as HTMLButtonElement;
+  }
 
   /** Messages shown at each field (client checks, or the backend's `invalid` answer). */
-  @state() private fieldErrors: Partial<Record<FieldName, FieldError>> = {};
+  private fieldErrors: Partial<Record<FieldName, FieldError>> = {};
   /** Backend messages for fields this form does not have; shown in the alert. */
-  @state() private otherErrors: string[] = [];
+  private otherErrors: string[] = [];
   /** The outcome of the last request and the values it was made with. */
-  @state() private result?: { outcome: Outcome; values: Values };
+  private result?: { outcome: Outcome; values: Values };
 
   /** Set when new field errors are shown: the error summary takes focus after the render. */
   private focusSummary = false;

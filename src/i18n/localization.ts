@@ -13,9 +13,10 @@ export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.has(locale) ?
 
 // Each non-English locale is its own file in locales/ next to this module (dist/locales/ next to
 // login-help.js), fetched the first time an element needs it, so English pages never pay for the
-// other 25. Resolved against import.meta.url, so it works wherever the bundle is served from.
+// other 25. Resolved against import.meta.url, so it works wherever the bundle is served from
+// (the second @vite-ignore keeps Vite from treating the URL as an asset to bundle).
 const importLocale = (locale: TargetLocale): Promise<LocaleModule> =>
-  import(/* @vite-ignore */ new URL(`./locales/${locale}.js`, import.meta.url).href) as Promise<LocaleModule>;
+  import(/* @vite-ignore */ new URL(/* @vite-ignore */ `./locales/${locale}.js`, import.meta.url).href) as Promise<LocaleModule>;
 
 const loaded = new Map<string, LocaleModule>();
 const loading = new Map<string, Promise<boolean>>();
