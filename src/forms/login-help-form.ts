@@ -56,7 +56,12 @@ type FieldError = { problem: FieldProblem } | { message: string };
  */
 export abstract class LoginHelpForm extends LoginHelpConfigElement {
   static override styles = [tokens, base, formStyles, dialogStyles];
-  static override properties: PropertyDeclarations = { fieldErrors: { state: true }, otherErrors: { state: true }, result: { state: true } };
+  // Internal state (attribute: false keeps the manifest from listing it as attributes).
+  static override properties: PropertyDeclarations = {
+    fieldErrors: { state: true, attribute: false },
+    otherErrors: { state: true, attribute: false },
+    result: { state: true, attribute: false },
+  };
 
   protected abstract readonly form: FormKind;
   protected abstract readonly fields: readonly FieldSpec[];
