@@ -90,8 +90,9 @@ export class LoginHelpConfigElement extends LitElement {
   idempotent = false;
 
   /**
-   * Colour scheme: `light`, `dark` (both paint their own background), or `auto` (follow the
-   * person's preference). Without it, the widget follows the page's CSS `color-scheme`.
+   * Colour scheme: `light`, `dark`, or `auto` (follow the person's preference); each paints its
+   * own padded background. Without it, the widget follows the page's CSS `color-scheme` and
+   * leaves the background to the page.
    */
   theme?: 'light' | 'dark' | 'auto';
 

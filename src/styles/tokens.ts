@@ -30,10 +30,13 @@ export const tokens = css`
   :host([theme='dark']) {
     color-scheme: dark;
   }
-  /* A forced theme paints its own background, so it reads on any page. */
+  /* A chosen theme paints its own padded background, so it reads on any page. */
   :host([theme='light']),
-  :host([theme='dark']) {
+  :host([theme='dark']),
+  :host([theme='auto']) {
+    padding: var(--_space);
     background: var(--_color-background);
+    border-radius: var(--_radius);
   }
 `;
 
