@@ -1,9 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { asciiEntryPlugin } from './scripts/ascii-entry.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
-import { selfContainedLocalesPlugin } from './scripts/self-contained-locales.js';
-import { shortMessageIdsPlugin } from './scripts/short-message-ids.js';
+import { localeChunksPlugin, localeEntries } from './scripts/locale-chunks.js';
 
 /** `npm start` opens on the demo (the project root has no page of its own) and serves locale sources. */
 const demoAtRoot: Plugin = {
@@ -24,25 +23,14 @@ const demoAtRoot: Plugin = {
   },
 };
 
-/** `locales/es` → src/i18n/locales/es.ts, for every locale lit-localize generated. */
-function localeEntries(): Record<string, string> {
-  const dir = 'src/i18n/locales';
-  if (!existsSync(dir)) return {};
-  return Object.fromEntries(
-    readdirSync(dir)
-      .filter((file) => file.endsWith('.ts'))
-      .map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `${dir}/${file}`]),
-  );
-}
-
 export default defineConfig({
-  plugins: [demoAtRoot, minifyLitTemplatesPlugin(), selfContainedLocalesPlugin(), shortMessageIdsPlugin(), asciiEntryPlugin()],
+  plugins: [demoAtRoot, minifyLitTemplatesPlugin(), localeChunksPlugin(), asciiEntryPlugin()],
   server: { port: 5173 },
   build: {
     // The script-tag bundle: one self-contained ES module, Lit included, production Lit only.
     lib: {
-      // The bundle, plus one self-contained module per locale in dist/locales/ that the bundle
-      // imports on demand (src/i18n/localization.ts).
+      // The bundle, plus two self-contained modules per locale in dist/locales/ (the page's texts,
+      // and the "email us" texts) that the bundle imports on demand (src/i18n/localization.ts).
       entry: { 'login-help': 'src/login-help-package.ts', ...localeEntries() },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,

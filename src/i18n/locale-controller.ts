@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { directionOf, isReady, loadLocale, matchLocale, type Locale } from './localization.js';
+import { directionOf, isReady, loadLocale, matchLocale, type Locale, type LocalePart } from './localization.js';
 
 /** The nearest `lang` attribute at or above `element`, crossing shadow-root boundaries. */
 function inheritedLang(element: Element): string | undefined {
@@ -26,6 +26,7 @@ export class LocaleController implements ReactiveController {
   tag = 'en';
 
   private readonly observer = new MutationObserver(() => this.follow());
+  private wantsOutcomes = false;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -39,6 +40,15 @@ export class LocaleController implements ReactiveController {
   /** The writing direction of `current`. */
   get dir(): 'ltr' | 'rtl' {
     return directionOf(this.current);
+  }
+
+  /**
+   * The element is about to show an outcome: fetch the outcome texts of its locale (now and after
+   * any later change of language). Until they arrive, outcomes read in English.
+   */
+  needOutcomes(): void {
+    this.wantsOutcomes = true;
+    this.load(this.requested, 'outcome');
   }
 
   hostConnected(): void {
@@ -59,10 +69,14 @@ export class LocaleController implements ReactiveController {
     if (wanted === this.requested) return;
     this.requested = wanted;
     this.host.requestUpdate();
-    if (!isReady(wanted)) {
-      void loadLocale(wanted).then((ready) => {
-        if (ready && this.requested === wanted) this.host.requestUpdate();
-      });
-    }
+    this.load(wanted, 'page');
+    if (this.wantsOutcomes) this.load(wanted, 'outcome');
+  }
+
+  private load(locale: Locale, part: LocalePart): void {
+    if (isReady(locale, part)) return;
+    void loadLocale(locale, part).then((ready) => {
+      if (ready && this.requested === locale) this.host.requestUpdate();
+    });
   }
 }

@@ -11,15 +11,26 @@ type TargetLocale = (typeof targetLocales)[number];
 const RTL = new Set<Locale>(['ar', 'fa', 'he']);
 export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.has(locale) ? 'rtl' : 'ltr');
 
-// Each non-English locale is its own file in locales/ next to this module (dist/locales/ next to
-// login-help.js), fetched the first time an element needs it, so English pages never pay for the
-// other 25. Resolved against import.meta.url, so it works wherever the bundle is served from
-// (the second @vite-ignore keeps Vite from treating the URL as an asset to bundle).
-const importLocale = (locale: TargetLocale): Promise<LocaleModule> =>
-  import(/* @vite-ignore */ new URL(/* @vite-ignore */ `./locales/${locale}.js`, import.meta.url).href) as Promise<LocaleModule>;
+/**
+ * Which half of a locale: the texts a page shows before anything is sent, or the texts of
+ * outcomes (messages, the Attention dialog, "email us"), needed only once a person submits.
+ */
+export type LocalePart = 'page' | 'outcome';
 
-const loaded = new Map<string, LocaleModule>();
+// Each non-English locale is two small files in locales/ next to this module (dist/locales/ next
+// to login-help.js), fetched the first time an element needs them, so English pages never pay
+// for the other 25. Resolved against import.meta.url, so it works wherever the bundle is served
+// from (the second @vite-ignore keeps Vite from treating the URL as an asset to bundle).
+// Unbundled (tests, the npm package) one module holds both halves; the bundle's page half says
+// `partial`.
+const importPart = (locale: TargetLocale, part: LocalePart): Promise<LocaleModule & { partial?: boolean }> =>
+  import(/* @vite-ignore */ new URL(/* @vite-ignore */ `./locales/${locale}${part === 'outcome' ? '-outcome' : ''}.js`, import.meta.url).href);
+
+/** Every loaded message, by locale. */
+const messages = new Map<string, Record<string, unknown>>();
+/** `locale/part` → its load, once started; `ready` holds the ones that arrived. */
 const loading = new Map<string, Promise<boolean>>();
+const ready = new Set<string>();
 
 type Template = string | { strTag: true; strings: readonly string[]; values: unknown[] } | { strings: TemplateStringsArray; values: unknown[] };
 type Localized = string | { strTag: true; strings: readonly string[]; values: number[] } | { strings: TemplateStringsArray; values: number[] };
@@ -37,7 +48,7 @@ function join(strings: readonly string[], values: readonly unknown[]): string {
  */
 function localizedMsg(template: Template, options?: { id?: string }): unknown {
   const id = options?.id;
-  const localized = (id === undefined ? undefined : loaded.get(activeLocale())?.templates[id]) as Localized | undefined;
+  const localized = (id === undefined ? undefined : messages.get(activeLocale())?.[id]) as Localized | undefined;
   if (typeof localized === 'string') return localized;
   if (typeof template === 'string') return template;
   if (localized === undefined) return 'strTag' in template ? join(template.strings, template.values) : template;
@@ -56,25 +67,28 @@ try {
   );
 }
 
-/** True when `locale`'s messages are ready to render (English always is). */
-export const isReady = (locale: Locale): boolean => locale === sourceLocale || loaded.has(locale);
+/** True when `locale`'s messages for `part` are ready to render (English always is). */
+export const isReady = (locale: Locale, part: LocalePart = 'page'): boolean => locale === sourceLocale || ready.has(`${locale}/${part}`);
 
-/** Fetches a locale's messages once; resolves to whether they are ready (false when the chunk failed). */
-export function loadLocale(locale: Locale): Promise<boolean> {
-  if (isReady(locale)) return Promise.resolve(true);
-  let pending = loading.get(locale);
+/** Fetches one half of a locale once; resolves to whether it is ready (false when the file failed). */
+export function loadLocale(locale: Locale, part: LocalePart = 'page'): Promise<boolean> {
+  if (isReady(locale, part)) return Promise.resolve(true);
+  const key = `${locale}/${part}`;
+  let pending = loading.get(key);
   if (!pending) {
-    pending = importLocale(locale as TargetLocale)
+    pending = importPart(locale as TargetLocale, part)
       .then((module) => {
-        loaded.set(locale, module);
+        messages.set(locale, { ...messages.get(locale), ...module.templates });
+        ready.add(key);
+        if (!module.partial) ready.add(`${locale}/outcome`);
         return true;
       })
       .catch(() => {
         // Let a later element try again (the network may be back); English meanwhile.
-        loading.delete(locale);
+        loading.delete(key);
         return false;
       });
-    loading.set(locale, pending);
+    loading.set(key, pending);
   }
   return pending;
 }

@@ -71,7 +71,7 @@ const distExtras = () =>
 
 export const cases = [
   {
-    name: 'locales: <html lang="ar"> fetches ar.js once and nothing else; Arabic, right to left; the Attention dialog too',
+    name: 'locales: <html lang="ar"> fetches ar.js, then ar-outcome.js at the first submit, each once; Arabic, right to left; the Attention dialog too',
     async run(page) {
       const ar = texts('ar');
       check(ar.heading !== 'Login Help', 'xliff/ar.xlf: panel.heading is not translated');
@@ -82,6 +82,8 @@ export const cases = [
       await form.waitFor({ state: 'visible' });
       equal(await form.getAttribute('dir'), 'rtl', 'dir of the password form\'s <form>');
       equal(await page.locator('login-help-password form').getAttribute('dir'), 'rtl', 'dir of <login-help-password>\'s <form>');
+
+      equal(JSON.stringify(env.pages.localeRequests()), JSON.stringify([`${LOCALES}ar.js`]), 'locale modules requested before any submit');
 
       const userName = 'jdoe.latin42';
       env.backend.next('not-found');
@@ -105,8 +107,9 @@ export const cases = [
       check(text.includes(userName), `the dialog does not show the typed user name: ${JSON.stringify(text)}`);
       await dialog.getByRole('link', { name: ar.emailUs, exact: true }).waitFor({ state: 'visible' });
 
-      equal(JSON.stringify(env.pages.localeRequests()), JSON.stringify([`${LOCALES}ar.js`]), 'locale modules requested');
-      equal(JSON.stringify(distExtras()), JSON.stringify([`${LOCALES}ar.js`]), 'requests under /dist/ besides the bundle');
+      const both = JSON.stringify([`${LOCALES}ar.js`, `${LOCALES}ar-outcome.js`]);
+      equal(JSON.stringify(env.pages.localeRequests()), both, 'locale modules requested');
+      equal(JSON.stringify(distExtras()), both, 'requests under /dist/ besides the bundle');
     },
   },
   {
