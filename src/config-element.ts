@@ -102,7 +102,8 @@ export class LoginHelpConfigElement extends LitElement {
   /** `timeout` as a usable number: a missing, negative or non-numeric value means the default. */
   protected get effectiveTimeout(): number {
     const value = Number(this.timeout);
-    return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT;
+    // setTimeout fires at once past 2^31 - 1 ms (about 24.8 days): clamp rather than time out early.
+    return Number.isFinite(value) && value > 0 ? Math.min(value, 2 ** 31 - 1) : DEFAULT_TIMEOUT;
   }
 
   /** `credentials` as a fetch mode; anything else means `same-origin`. */

@@ -3,7 +3,7 @@ import { nothing } from 'lit';
 import '../src/define.js';
 import type { LoginHelpPassword } from '../src/forms/login-help-password.js';
 import type { LoginHelpUsername } from '../src/forms/login-help-username.js';
-import { settled, submit, type } from './helpers/dom.js';
+import { alertOf, settled, statusOf, submit, textOf, type, watchPageErrors } from './helpers/dom.js';
 import { backend, json, startWorker, worker } from './helpers/msw.js';
 
 // What goes over the wire (SPEC §4 request side): URL, method, headers, body, credentials.
@@ -123,5 +123,41 @@ describe('request: URL, headers and body', () => {
     await settled(el);
     expect(seen).to.have.length(1);
     expect(form.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('turns an unusable CSRF header into a config error, never an exception', async () => {
+    const seen = backend('https://api.clinic.example/forgot-username');
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const page = watchPageErrors();
+    try {
+      const el = await fixture<LoginHelpUsername>(
+        html`<login-help-username endpoint="https://api.clinic.example" csrf-token="secret-123" csrf-header="X Token"></login-help-username>`,
+      );
+      const reasons: string[] = [];
+      el.addEventListener('login-help-error', (event) => reasons.push(event.detail.reason));
+      await sendEmail(el);
+      expect(reasons).to.deep.equal(['config']);
+      expect(textOf(alertOf(el))).to.contain('not set up correctly');
+    } finally {
+      console.warn = original;
+      page.stop();
+    }
+    expect(page.errors).to.deep.equal([]);
+    expect(seen).to.have.length(0);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('"csrf-header"');
+    expect(warnings[0]).not.to.contain("secret-123");
+  });
+
+  it('waits as long as a huge timeout says instead of giving up at once', async () => {
+    backend('https://api.clinic.example/forgot-username', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return json({ status: 'sent' })();
+    });
+    const el = await fixture<LoginHelpUsername>(html`<login-help-username endpoint="https://api.clinic.example" timeout="99999999999"></login-help-username>`);
+    await sendEmail(el);
+    expect(textOf(statusOf(el))).to.contain('Forgot User Name Request');
   });
 });

@@ -129,9 +129,9 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     this.otherErrors = [];
     this.result = undefined;
     this.showFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
     // Fetch the outcome texts of the person's language while the request is on its way.
     this.i18n.needOutcomes();
-    if (Object.keys(errors).length > 0) return;
 
     const outcome = await this.request.submit({
       form: this.form,

@@ -71,13 +71,19 @@ export class RequestController implements ReactiveController {
     const { form, data } = options;
     const target = resolveTarget(form, options.endpoint, options.action, document.baseURI);
     if ('problem' in target) {
-      this.warnOnce(target.problem, target.value);
+      this.warnOnce(target.problem, target.value, 'is not an http: or https: URL');
       return this.finish({ kind: 'error', reason: 'config' }, options);
     }
 
     const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
     const token = options.csrfToken || metaCsrfToken();
-    if (token) headers.set(options.csrfHeader, token);
+    try {
+      if (token) headers.set(options.csrfHeader, token);
+    } catch {
+      // Headers refuses a name with spaces or a value with line breaks: a setup error, not a crash.
+      this.warnOnce('csrf-header', options.csrfHeader, 'cannot carry the CSRF token (an invalid header name, or a token with line breaks)');
+      return this.finish({ kind: 'error', reason: 'config' }, options);
+    }
     const request = new LoginHelpRequestEvent({ form, data, headers });
     this.host.dispatchEvent(request);
     if (request.defaultPrevented) return undefined;
@@ -138,15 +144,11 @@ export class RequestController implements ReactiveController {
     return outcome;
   }
 
-  private warnOnce(attribute: string, value: string): void {
+  private warnOnce(attribute: string, value: string, problem: string): void {
     const key = `${attribute}=${value}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    const tag = this.host.localName;
-    const why = value ? `"${value}" is not an http: or https: URL` : 'it is missing';
-    console.warn(
-      `<${tag}>: the "${attribute}" attribute is not usable (${why}), so nothing was sent. ` +
-        `Set it to your backend's base URL, e.g. endpoint="https://portal.example/api/login-help".`,
-    );
+    const why = value ? `"${value}" ${problem}` : 'it is missing';
+    console.warn(`<${this.host.localName}>: the "${attribute}" attribute is not usable (${why}), so nothing was sent.`);
   }
 }
