@@ -5,6 +5,7 @@
 // What a POST gets: the next answer queued with `backend.next(name)` (see ANSWERS), else the demo
 // rule: the demo email / user name is sent, anything else not found. No magic words in values.
 import http from 'node:http';
+import { listenOnLoopback } from './harness.js';
 
 export const DEMO_EMAIL = 'frontdesk@happypaws.example';
 export const DEMO_USER_NAME = 'happypaws';
@@ -205,12 +206,7 @@ export async function startBackend() {
     });
   });
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
-  const origin = `http://127.0.0.1:${port}`;
+  const { port, origin } = await listenOnLoopback(server);
 
   return {
     port,

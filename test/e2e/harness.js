@@ -113,3 +113,13 @@ export async function until(probe, message, { timeout = 5000, interval = 50 } = 
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts `server` on a free loopback port; resolves to its port and origin. */
+export async function listenOnLoopback(server) {
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return { port, origin: `http://127.0.0.1:${port}` };
+}

@@ -3,6 +3,7 @@
 // origin different from the backend's. Nothing but static HTML and the script-tag bundle's files.
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import { listenOnLoopback } from './harness.js';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -80,12 +81,7 @@ export async function startPageServer({ distFile, pages }) {
       res.end(String(error));
     }
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
-  const origin = `http://127.0.0.1:${port}`;
+  const { port, origin } = await listenOnLoopback(server);
   return {
     port,
     origin,
