@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.js', '*.ts', 'scripts/**/*.js', 'test/e2e/**/*.js', 'demo/**/*.mjs'],
+    files: ['*.js', '*.ts', 'scripts/**/*.js', 'test/e2e/**/*.js', 'demo/**/*.mjs', 'demo/cms-server.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
