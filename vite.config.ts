@@ -44,7 +44,7 @@ export default defineConfig({
     minify: true,
     rolldownOptions: {
       // UTF-8 for the locale chunks; asciiEntryPlugin keeps login-help.js itself ASCII.
-      output: { charset: 'utf8', minify: true },
+      output: { charset: 'utf8', minify: true, comments: false },
     },
   },
 });

@@ -61,10 +61,7 @@ function localizedMsg(template: Template, options?: { id?: string }): unknown {
 try {
   _installMsgImplementation(localizedMsg as Parameters<typeof _installMsgImplementation>[0]);
 } catch {
-  console.warn(
-    'login-help: @lit/localize was already configured by another script on this page, so login-help shows English. ' +
-      'Load dist/login-help.js (which has its own copy) to get every language.',
-  );
+  console.warn('login-help: @lit/localize is already configured on this page; showing English. dist/login-help.js has its own copy.');
 }
 
 /** True when `locale`'s messages for `part` are ready to render (English always is). */
