@@ -1,17 +1,13 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { asciiEntryPlugin } from './scripts/ascii-entry.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
 import { localeChunksPlugin, localeEntries } from './scripts/locale-chunks.js';
 
-/** `npm start` opens on the demo (the project root has no page of its own) and serves locale sources. */
+/** `npm start` opens on the demo: the project root has no page of its own. */
 const demoAtRoot: Plugin = {
   name: 'login-help-demo-at-root',
   configureServer(server) {
     server.middlewares.use((request, response, next) => {
-      // Locale modules are imported by a computed URL (./locales/es.js): serve their .ts source.
-      const locale = /^(\/src\/i18n\/locales\/[\w-]+)\.js(\?.*)?$/.exec(request.url ?? '');
-      if (locale && existsSync(`.${locale[1]}.ts`)) request.url = `${locale[1]}.ts${locale[2] ?? ''}`;
       if (request.url === '/' || request.url === '/index.html') {
         response.statusCode = 302;
         response.setHeader('Location', '/demo/');

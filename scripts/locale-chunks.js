@@ -8,6 +8,8 @@
 //   into a shared chunk; both tags only record their arguments, so local equivalents build the
 //   same values (str → { strTag, strings, values }; html → { _$litType$: 1, strings, values },
 //   Lit's stable template-result shape).
+// - src/i18n/locale-loader.ts (static imports of whole locale modules, for the npm package and
+//   the tests) is replaced by a loader that fetches those two files by URL, next to the bundle.
 // - Every message id ('panel.heading', …) becomes a short token ('a', 'b', …), in the msg()
 //   calls of src/i18n/texts.ts and in the locale modules, so no chunk carries 44 long names.
 //   Source and XLIFF keep the readable ids; the mapping is the sorted list of XLIFF ids.
@@ -20,6 +22,12 @@ const LOCAL_TAGS = [
   'const str = (strings, ...values) => ({ strTag: true, strings, values });',
   "const html = (strings, ...values) => ({ ['_$litType$']: 1, strings, values });",
 ].join('\n');
+
+// Resolved against import.meta.url, so it works wherever the bundle is served from; the
+// @vite-ignore comments keep Vite from bundling the URL as an asset or the import as a chunk.
+const URL_LOADER = `export const importLocalePart = (locale, part) =>
+  import(/* @vite-ignore */ new URL(/* @vite-ignore */ \`./locales/\${locale}\${part === 'outcome' ? '-outcome' : ''}.js\`, import.meta.url).href);
+`;
 
 /** Messages shown before anything is sent: headings, labels, Submit, "Sending…", client checks. */
 export const isPageMessage = (id) => /^(panel|username|password|field|form|problem)\./.test(id);
@@ -75,6 +83,7 @@ export function localeChunksPlugin() {
       return at === -1 ? null : `\0${source.slice(at)}`;
     },
     load(id) {
+      if (id.endsWith('/src/i18n/locale-loader.ts')) return URL_LOADER;
       if (!id.startsWith(`\0${PREFIX}`)) return null;
       const [locale, part] = id.slice(PREFIX.length + 1).split(':');
       const file = `${LOCALES_DIR}/${locale}.ts`;

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil as waitUntilFast } from '@open-wc/testing';
 import '../src/define.js';
 import type { LoginHelpUsername } from '../src/forms/login-help-username.js';
 import { matchLocale } from '../src/i18n/localization.js';
@@ -9,6 +9,9 @@ import type { LoginHelp } from '../src/login-help.js';
 import { alertOf, dialogOf, part, settled, submit, textOf, type } from './helpers/dom.js';
 import { backend, json, startWorker, worker } from './helpers/msw.js';
 
+/** Locale modules load through the dev server: give them time on a busy machine. */
+const waitUntil = (probe: () => boolean, message?: string, { timeout = 5000 } = {}) => waitUntilFast(probe, message, { timeout });
+
 // Locale resolution, on-demand loading, per-instance languages and right-to-left.
 
 const heading = (panel: LoginHelp) => textOf(panel.shadowRoot!.querySelector('#panel-heading')!);
@@ -17,7 +20,7 @@ const labelOf = (form: Element) => textOf(form.shadowRoot!.querySelector('label'
 
 /** Waits until the panel shows `text` as its heading (the locale chunk loads asynchronously). */
 async function headingIs(panel: LoginHelp, text: string) {
-  await waitUntil(() => heading(panel) === text, `heading never became "${text}" (is "${heading(panel)}")`, { timeout: 3000 });
+  await waitUntil(() => heading(panel) === text, `heading never became "${text}" (is "${heading(panel)}")`);
 }
 
 describe('languages', () => {

@@ -1,10 +1,13 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil as waitUntilFast } from '@open-wc/testing';
 import '../src/define.js';
 import type { LoginHelpUsername } from '../src/forms/login-help-username.js';
 import { templates as es } from '../src/i18n/locales/es.js';
 import type { LoginHelp } from '../src/login-help.js';
 import { dialogOf, settled, submit, type } from './helpers/dom.js';
 import { backend, json, startWorker, worker } from './helpers/msw.js';
+
+/** Locale modules load through the dev server: give them time on a busy machine. */
+const waitUntil = (probe: () => boolean, message?: string, { timeout = 5000 } = {}) => waitUntilFast(probe, message, { timeout });
 
 // CMS editors replace the prose with plain HTML (named slots); whatever they leave alone stays
 // localized.

@@ -1,7 +1,7 @@
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import type { LocaleModule } from '@lit/localize/internal/types.js';
 import { activeLocale } from './active-locale.js';
 import { allLocales, sourceLocale, type targetLocales } from './locale-codes.js';
+import { importLocalePart } from './locale-loader.js';
 
 /** A locale the widget ships. */
 export type Locale = (typeof allLocales)[number];
@@ -14,17 +14,9 @@ export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.has(locale) ?
 /**
  * Which half of a locale: the texts a page shows before anything is sent, or the texts of
  * outcomes (messages, the Attention dialog, "email us"), needed only once a person submits.
+ * The script-tag bundle ships them as two small files; elsewhere one module holds both.
  */
 export type LocalePart = 'page' | 'outcome';
-
-// Each non-English locale is two small files in locales/ next to this module (dist/locales/ next
-// to login-help.js), fetched the first time an element needs them, so English pages never pay
-// for the other 25. Resolved against import.meta.url, so it works wherever the bundle is served
-// from (the second @vite-ignore keeps Vite from treating the URL as an asset to bundle).
-// Unbundled (tests, the npm package) one module holds both halves; the bundle's page half says
-// `partial`.
-const importPart = (locale: TargetLocale, part: LocalePart): Promise<LocaleModule & { partial?: boolean }> =>
-  import(/* @vite-ignore */ new URL(/* @vite-ignore */ `./locales/${locale}${part === 'outcome' ? '-outcome' : ''}.js`, import.meta.url).href);
 
 /** Every loaded message, by locale. */
 const messages = new Map<string, Record<string, unknown>>();
@@ -73,7 +65,7 @@ export function loadLocale(locale: Locale, part: LocalePart = 'page'): Promise<b
   const key = `${locale}/${part}`;
   let pending = loading.get(key);
   if (!pending) {
-    pending = importPart(locale as TargetLocale, part)
+    pending = importLocalePart(locale as TargetLocale, part)
       .then((module) => {
         messages.set(locale, { ...messages.get(locale), ...module.templates });
         ready.add(key);
