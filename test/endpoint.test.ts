@@ -29,6 +29,10 @@ describe('endpoint resolution (pure)', () => {
     expect(resolveTarget('username', undefined, undefined, PAGE)).to.deep.equal({ problem: 'endpoint', value: '' });
     expect(resolveTarget('username', 'javascript:alert(1)', undefined, PAGE)).to.deep.equal({ problem: 'endpoint', value: 'javascript:alert(1)' });
     expect(resolveTarget('password', 'https://ok.example', 'data:,x', PAGE)).to.deep.equal({ problem: 'password-action', value: 'data:,x' });
+    expect(resolveTarget('password', 'https://user:secret@api.example', undefined, PAGE)).to.deep.equal({
+      problem: 'endpoint',
+      value: 'https://user:secret@api.example',
+    });
     expect(resolveTarget('username', 'https://ok.example', 'mailto:x@y.example', PAGE)).to.deep.equal({
       problem: 'username-action',
       value: 'mailto:x@y.example',

@@ -194,7 +194,7 @@ describe('removal and configuration errors', () => {
     expect(signals.map((signal) => signal.aborted)).to.deep.equal([true]);
   });
 
-  for (const endpoint of [undefined, '', '   ', 'javascript:alert(1)', 'ftp://files.example/api', 'data:text/plain,hi']) {
+  for (const endpoint of [undefined, '', '   ', 'javascript:alert(1)', 'ftp://files.example/api', 'data:text/plain,hi', 'https://desk:hunter2@api.example']) {
     it(`refuses to send with endpoint ${JSON.stringify(endpoint)}: inline config error and one warning naming the attribute`, async () => {
       const warnings: string[] = [];
       const original = console.warn;
@@ -215,6 +215,7 @@ describe('removal and configuration errors', () => {
         expect(reasons).to.deep.equal(['config', 'config']);
         expect(warnings).to.have.length(1);
         expect(warnings[0]).to.contain('"endpoint"');
+        expect(warnings[0]).not.to.contain('hunter2');
         await expect(el).to.be.accessible();
       } finally {
         console.warn = original;

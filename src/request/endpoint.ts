@@ -12,7 +12,8 @@ export type Target = { url: URL } | { problem: 'endpoint' | 'username-action' | 
 function httpUrl(value: string, base: string): URL | undefined {
   try {
     const url = new URL(value, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+    // fetch() refuses a URL with a user name or password in it: that is a setup error, not a network one.
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password ? url : undefined;
   } catch {
     return undefined;
   }

@@ -71,7 +71,7 @@ export class RequestController implements ReactiveController {
     const { form, data } = options;
     const target = resolveTarget(form, options.endpoint, options.action, document.baseURI);
     if ('problem' in target) {
-      this.warnOnce(target.problem, target.value, 'is not an http: or https: URL');
+      this.warnOnce(target.problem, target.value, 'is not an http: or https: URL without a user name or password');
       return this.finish({ kind: 'error', reason: 'config' }, options);
     }
 
@@ -148,7 +148,9 @@ export class RequestController implements ReactiveController {
     const key = `${attribute}=${value}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    const why = value ? `"${value}" ${problem}` : 'it is missing';
+    // Never echo credentials that a URL carried (https://user:secret@host).
+    const shown = value.replace(/\/\/[^/@]*@/, '//…@');
+    const why = value ? `"${shown}" ${problem}` : 'it is missing';
     console.warn(`<${this.host.localName}>: the "${attribute}" attribute is not usable (${why}), so nothing was sent.`);
   }
 }
