@@ -3,6 +3,8 @@
 // served. (An escape is valid anywhere a non-ASCII character can stand in minified JS: string,
 // template and regex literals, identifiers.) Locale chunks stay UTF-8: they are only ever loaded
 // by import(), and module scripts are always decoded as UTF-8, so escaping would only grow them.
+// It also marks the bundle's one computed import() with /* @vite-ignore */ again (minification
+// drops comments), so a Vite dev server that serves dist/ (the demo's CMS page) does not warn.
 export function asciiEntryPlugin() {
   return {
     name: 'login-help-ascii-entry',
@@ -11,7 +13,9 @@ export function asciiEntryPlugin() {
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || chunk.name.startsWith('locales/')) continue;
-        chunk.code = chunk.code.replace(/[^\t\n\r\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        chunk.code = chunk.code
+          .replace(/[^\t\n\r\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+          .replaceAll('import(new URL(', 'import(/* @vite-ignore */new URL(');
       }
     },
   };
