@@ -1,8 +1,8 @@
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FORWARDED_CONFIG, LoginHelpConfigElement } from './config-element.js';
-// The form classes (and their tag types); define.ts registers all three tags.
-import './forms/login-help-password.js';
-import './forms/login-help-username.js';
+// The forms render inside this panel; define.ts registers all three tags (no side effects here).
+import { LoginHelpPassword } from './forms/login-help-password.js';
+import { LoginHelpUsername } from './forms/login-help-username.js';
 import { inLocale } from './i18n/active-locale.js';
 import { LocaleController } from './i18n/locale-controller.js';
 import { panelTexts } from './i18n/texts.js';
@@ -124,7 +124,7 @@ export class LoginHelp extends LoginHelpConfigElement {
   /** Forwards the configuration on every update, so a form that `show` just added gets it too. */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const forms = this.renderRoot.querySelectorAll<LoginHelpConfigElement>('login-help-username, login-help-password');
+    const forms = this.renderRoot.querySelectorAll<LoginHelpUsername | LoginHelpPassword>('login-help-username, login-help-password');
     for (const form of forms) {
       for (const key of FORWARDED_CONFIG) (form as unknown as Record<string, unknown>)[key] = this[key];
       // The panel's resolved language, not only its own attribute: a form looking up the tree
