@@ -1,8 +1,8 @@
 // Demo only: mock backend. A real page talks to a real /api; this one answers in the browser with
-// msw, using the very handlers the tests use (test/mocks/handlers.ts, SPEC §7), so the demo and
+// msw, using the very handlers the tests use (src/mock-backend.ts, shipped as login-help/mock-backend; SPEC §7), so the demo and
 // the tests cannot drift apart.
 import { setupWorker } from 'msw/browser';
-import { createHandlers } from '../test/mocks/handlers.js';
+import { createHandlers } from '../src/mock-backend.js';
 
 /** The `endpoint` every demo page gives `<login-help>`. */
 export const API_BASE = '/api';

@@ -83,6 +83,9 @@ export class LoginHelp extends LoginHelpConfigElement {
   ];
 
   private readonly i18n = new LocaleController(this);
+  // A forwarded slot counts as content even when empty, which would hide the form's own
+  // (localized) default: forward only what the page provides, and re-render when that changes.
+  private readonly lightDom = new MutationObserver(() => this.requestUpdate());
 
   /** Which forms to show: `both` (default), `username` or `password`. */
   show: LoginHelpShow = 'both';
@@ -101,10 +104,6 @@ export class LoginHelp extends LoginHelpConfigElement {
       ${form}
     </section>`;
   }
-
-  // A forwarded slot counts as content even when empty, which would hide the form's own
-  // (localized) default: forward only what the page provides, and re-render when that changes.
-  private readonly lightDom = new MutationObserver(() => this.requestUpdate());
 
   override connectedCallback(): void {
     super.connectedCallback();

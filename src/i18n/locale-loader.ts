@@ -1,5 +1,6 @@
 import type { LocaleModule } from '@lit/localize/internal/types.js';
 import type { targetLocales } from './locale-codes.js';
+import type { LocalePart } from './localization.js';
 
 type TargetLocale = (typeof targetLocales)[number];
 
@@ -39,4 +40,4 @@ const LOCALES: Record<TargetLocale, () => Promise<LocaleFile>> = {
 };
 
 /** Fetches a locale's messages (here one module holds both the page and the outcome texts). */
-export const importLocalePart = (locale: TargetLocale, _part: 'page' | 'outcome'): Promise<LocaleFile> => LOCALES[locale]();
+export const importLocalePart = (locale: TargetLocale, _part: LocalePart): Promise<LocaleFile> => LOCALES[locale]();

@@ -1,7 +1,7 @@
 // Checks docs/openapi.json (the backend contract of SPEC §4):
 //   1. the document covers SPEC §4 (paths, bodies, every answer, Retry-After, CSRF, CORS notes);
 //   2. every $ref resolves and every documented example matches its schema;
-//   3. the mock backend the demo and the tests use (test/mocks/handlers.ts, run through msw's Node
+//   3. the mock backend the demo and the tests use (src/mock-backend.ts, run through msw's Node
 //      setup) answers every SPEC §7 value with a status and body that the document describes.
 // Schemas are checked by a small JSON Schema subset validator (below): $ref, type, properties,
 // required, enum, const, additionalProperties, oneOf, anyOf, minLength, maxLength; any other
@@ -254,7 +254,7 @@ async function loadMockHandlers() {
   await mkdir(cache, { recursive: true });
   const dir = await mkdtemp(path.join(cache, 'login-help-openapi-'));
   const outfile = path.join(dir, 'handlers.mjs');
-  await build({ entryPoints: [path.join(ROOT, 'test/mocks/handlers.ts')], bundle: true, packages: 'external', format: 'esm', platform: 'node', outfile, logLevel: 'error' });
+  await build({ entryPoints: [path.join(ROOT, 'src/mock-backend.ts')], bundle: true, packages: 'external', format: 'esm', platform: 'node', outfile, logLevel: 'error' });
   try {
     return await import(pathToFileURL(outfile).href);
   } finally {
@@ -269,7 +269,7 @@ try {
   server = setupServer(...createHandlers(API));
   server.listen({ onUnhandledRequest: 'error' });
 } catch (error) {
-  fail('the mock backend (test/mocks/handlers.ts via msw/node) starts', error);
+  fail('the mock backend (src/mock-backend.ts via msw/node) starts', error);
 }
 
 if (server) {
