@@ -22,6 +22,11 @@ const demoAtRoot: Plugin = {
 export default defineConfig({
   plugins: [demoAtRoot, minifyLitTemplatesPlugin(), localeChunksPlugin(), asciiEntryPlugin()],
   server: { port: 5173 },
+  resolve: {
+    // The bundle's own msg() needs none of @lit/localize's runtime, and nothing to install in it
+    // (src/i18n/lit-localize-lite.ts).
+    alias: [{ find: /^(@lit\/localize|\.\/install-msg\.js)$/, replacement: '/src/i18n/lit-localize-lite.ts' }],
+  },
   build: {
     // The script-tag bundle: one self-contained ES module, Lit included, production Lit only.
     lib: {

@@ -11,7 +11,8 @@
 // - src/i18n/locale-loader.ts (static imports of whole locale modules, for the npm package and
 //   the tests) is replaced by a loader that fetches those two files by URL, next to the bundle.
 // - Every message id ('panel.heading', …) becomes a short token ('a', 'b', …), in the msg()
-//   calls of src/i18n/texts.ts and in the locale modules, so no chunk carries 44 long names.
+//   calls of src/i18n/texts.ts (passed bare: msg(text, 'a')) and in the locale modules, so no
+//   chunk carries 44 long names.
 //   Source and XLIFF keep the readable ids; the mapping is the sorted list of XLIFF ids.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { parseSync } from 'vite';
@@ -94,9 +95,10 @@ export function localeChunksPlugin() {
     },
     transform(code, id) {
       if (!id.endsWith('/src/i18n/texts.ts')) return null;
-      const out = code.replace(/(\bid:\s*)'([^']+)'/g, (_, key, name) => `${key}'${short(name, id)}'`);
+      // msg(text, { id: 'panel.heading' }) → msg(text, 'a'): the bundle's msg() takes the bare id.
+      const out = code.replace(/\{\s*id:\s*'([^']+)',?\s*\}/g, (_, name) => `'${short(name, id)}'`);
       const calls = (code.match(/\bmsg\(/g) ?? []).length;
-      const replaced = (out.match(/\bid:\s*'[0-9a-z]{1,2}'/g) ?? []).length;
+      const replaced = (out.match(/,\s*'[0-9a-z]{1,2}',?\s*\)/g) ?? []).length;
       if (replaced !== calls) this.error(`${id}: ${calls} msg() calls but ${replaced} short ids: every msg() needs an { id: '…' }`);
       return { code: out, map: null };
     },

@@ -1,4 +1,3 @@
-import { _installMsgImplementation } from '@lit/localize/init/install.js';
 import { activeLocale } from './active-locale.js';
 import { allLocales, sourceLocale, type targetLocales } from './locale-codes.js';
 import { importLocalePart } from './locale-loader.js';
@@ -38,22 +37,15 @@ function join(strings: readonly string[], values: readonly unknown[]): string {
  * activeLocale() at the moment of the call. Translated templates name the source values by
  * position, which lets a translation move them.
  */
-function localizedMsg(template: Template, options?: { id?: string }): unknown {
-  const id = options?.id;
+export function localizedMsg(template: Template, options?: { id?: string } | string): unknown {
+  // The script-tag bundle passes the bare id (scripts/locale-chunks.js).
+  const id = typeof options === 'string' ? options : options?.id;
   const localized = (id === undefined ? undefined : messages.get(activeLocale())?.[id]) as Localized | undefined;
   if (typeof localized === 'string') return localized;
   if (typeof template === 'string') return template;
   if (localized === undefined) return 'strTag' in template ? join(template.strings, template.values) : template;
   const ordered = localized.values.map((index) => template.values[index]);
   return 'strTag' in localized ? join(localized.strings, ordered) : { ...localized, values: ordered };
-}
-
-// This module's copy of @lit/localize is configured once. The script-tag bundle carries its own
-// copy, so a page whose app configures @lit/localize itself does not collide with it.
-try {
-  _installMsgImplementation(localizedMsg as Parameters<typeof _installMsgImplementation>[0]);
-} catch {
-  console.warn('login-help: @lit/localize is already configured on this page; showing English. dist/login-help.js has its own copy.');
 }
 
 /** True when `locale`'s messages for `part` are ready to render (English always is). */

@@ -4,6 +4,8 @@ import type { ErrorReason } from '../request/outcome.js';
 import type { FieldProblem } from '../validation.js';
 import { activeLocale } from './active-locale.js';
 import { directionOf, type Locale } from './localization.js';
+// Installs the widget's per-element lookup as @lit/localize's msg (a side effect only).
+import './install-msg.js';
 
 // Every text a person can see or send lives here, so translators find one file and the
 // templates read like the page. Ids are stable: the XLIFF files key on them.
