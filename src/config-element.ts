@@ -1,4 +1,6 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { inLocale } from './i18n/active-locale.js';
+import { LocaleController } from './i18n/locale-controller.js';
 
 const CREDENTIALS: readonly RequestCredentials[] = ['omit', 'same-origin', 'include'];
 
@@ -98,6 +100,14 @@ export class LoginHelpConfigElement extends LitElement {
 
   /** Outline level of this element's top heading (default 2); inner headings follow it. */
   headingLevel = 2;
+
+  /** The element's language: resolved, loaded and followed (src/i18n/locale-controller.ts). */
+  protected readonly i18n = new LocaleController(this);
+
+  /** Updates in the element's own locale: every msg() that render() makes reads it. */
+  protected override update(changed: PropertyValues): void {
+    inLocale(this.i18n.current, () => super.update(changed));
+  }
 
   /** `timeout` as a usable number: a missing, negative or non-numeric value means the default. */
   protected get effectiveTimeout(): number {

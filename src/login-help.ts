@@ -3,8 +3,6 @@ import { FORWARDED_CONFIG, LoginHelpConfigElement } from './config-element.js';
 // The forms render inside this panel; define.ts registers all three tags (no side effects here).
 import { LoginHelpPassword } from './forms/login-help-password.js';
 import { LoginHelpUsername } from './forms/login-help-username.js';
-import { inLocale } from './i18n/active-locale.js';
-import { LocaleController } from './i18n/locale-controller.js';
 import { panelTexts } from './i18n/texts.js';
 import { base, tokens } from './styles/tokens.js';
 
@@ -82,17 +80,16 @@ export class LoginHelp extends LoginHelpConfigElement {
     `,
   ];
 
-  private readonly i18n = new LocaleController(this);
   // A forwarded slot counts as content even when empty, which would hide the form's own
   // (localized) default: forward only what the page provides, and re-render when that changes.
-  private readonly lightDom = new MutationObserver(() => this.requestUpdate());
+  readonly #lightDom = new MutationObserver(() => this.requestUpdate());
 
   /** Which forms to show: `both` (default), `username` or `password`. */
   show: LoginHelpShow = 'both';
 
-  private renderOption(kind: 'username' | 'password', heading: string) {
+  #renderOption(kind: 'username' | 'password', heading: string) {
     const level = this.effectiveHeadingLevel;
-    const forwarded = html`${this.forward(`${kind}-heading`, 'heading')}${this.forward(`${kind}-not-found`, 'not-found')}`;
+    const forwarded = html`${this.#forward(`${kind}-heading`, 'heading')}${this.#forward(`${kind}-not-found`, 'not-found')}`;
     const form =
       kind === 'username'
         ? html`<login-help-username part="username" exportparts=${FORM_PARTS} .headingLevel=${Math.min(6, level + 2)}>${forwarded}</login-help-username>`
@@ -107,16 +104,16 @@ export class LoginHelp extends LoginHelpConfigElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.lightDom.observe(this, { childList: true, subtree: true, attributes: true, attributeFilter: ['slot'] });
+    this.#lightDom.observe(this, { childList: true, subtree: true, attributes: true, attributeFilter: ['slot'] });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.lightDom.disconnect();
+    this.#lightDom.disconnect();
   }
 
   /** `<slot name=… slot=…>` passing the page's content on to a form, when the page gave some. */
-  private forward(name: string, into: string) {
+  #forward(name: string, into: string) {
     return this.querySelector(`:scope > [slot="${name}"]`) ? html`<slot name=${name} slot=${into}></slot>` : nothing;
   }
 
@@ -133,10 +130,6 @@ export class LoginHelp extends LoginHelpConfigElement {
   }
 
   protected override render(): TemplateResult {
-    return inLocale(this.i18n.current, () => this.renderInLocale());
-  }
-
-  private renderInLocale(): TemplateResult {
     const texts = panelTexts();
     const { current: lang, dir } = this.i18n;
     const show = this.show === 'username' || this.show === 'password' ? this.show : 'both';
@@ -148,8 +141,8 @@ export class LoginHelp extends LoginHelpConfigElement {
         <p part="intro" class="intro">${texts.intro}</p>
         <p part="intro" class="intro">${texts.options}</p>
       </slot>
-      ${show !== 'password' ? this.renderOption('username', texts.usernameOption) : nothing}
-      ${show !== 'username' ? this.renderOption('password', texts.passwordOption) : nothing}
+      ${show !== 'password' ? this.#renderOption('username', texts.usernameOption) : nothing}
+      ${show !== 'username' ? this.#renderOption('password', texts.passwordOption) : nothing}
     </section>`;
   }
 }

@@ -2,8 +2,6 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LoginHelpConfigElement } from '../config-element.js';
 import { attentionDialogTemplate, dialogStyles, emailUsTemplate } from '../dialog/attention-dialog.js';
-import { inLocale } from '../i18n/active-locale.js';
-import { LocaleController } from '../i18n/locale-controller.js';
 import { errorText, formTexts, problemText, supportMailFooter } from '../i18n/texts.js';
 import { buildMailto } from '../mailto.js';
 import type { FormKind, Outcome, RequestData } from '../request/outcome.js';
@@ -71,14 +69,13 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
   protected abstract notFoundMessage(values: Values, emailUs: TemplateResult | string): TemplateResult;
   protected abstract supportMail(values: Values): { subject: string; body: string };
 
-  private readonly request = new RequestController(this);
-  private readonly i18n = new LocaleController(this);
+  readonly #request = new RequestController(this);
 
-  private get dialog() {
+  get #dialog() {
     return this.renderRoot.querySelector('dialog') as HTMLDialogElement;
   }
 
-  private get submitButton() {
+  get #submitButton() {
     return this.renderRoot.querySelector('button[type=submit]') as HTMLButtonElement;
   }
 
@@ -90,37 +87,37 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
   private result?: { outcome: Outcome; values: Values };
 
   /** Set when new field errors are shown: the error summary takes focus after the render. */
-  private focusSummary = false;
+  #focusSummary = false;
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // An answer from the old target must never show up after the page pointed the form elsewhere.
-    if (changed.has('endpoint') || changed.has('usernameAction') || changed.has('passwordAction')) this.request.abort();
-    if (this.focusSummary) {
-      this.focusSummary = false;
+    if (changed.has('endpoint') || changed.has('usernameAction') || changed.has('passwordAction')) this.#request.abort();
+    if (this.#focusSummary) {
+      this.#focusSummary = false;
       this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
     }
   }
 
-  private input(name: FieldName): HTMLInputElement | null {
+  #input(name: FieldName): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>(`input[name="${name}"]`);
   }
 
-  private readValues(): Values {
+  #readValues(): Values {
     const values: Values = {};
-    for (const { name } of this.fields) values[name] = (this.input(name)?.value ?? '').trim();
+    for (const { name } of this.fields) values[name] = (this.#input(name)?.value ?? '').trim();
     return values;
   }
 
-  private showFieldErrors(errors: Partial<Record<FieldName, FieldError>>): void {
+  #showFieldErrors(errors: Partial<Record<FieldName, FieldError>>): void {
     this.fieldErrors = errors;
-    this.focusSummary = Object.keys(errors).length > 0;
+    this.#focusSummary = Object.keys(errors).length > 0;
   }
 
-  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
+  readonly #onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.request.pending) return;
-    const values = this.readValues();
+    if (this.#request.pending) return;
+    const values = this.#readValues();
     const errors: Partial<Record<FieldName, FieldError>> = {};
     for (const { name, check } of this.fields) {
       const problem = check(values[name] ?? '');
@@ -128,12 +125,12 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     }
     this.otherErrors = [];
     this.result = undefined;
-    this.showFieldErrors(errors);
+    this.#showFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
     // Fetch the outcome texts of the person's language while the request is on its way.
     this.i18n.needOutcomes();
 
-    const outcome = await this.request.submit({
+    const outcome = await this.#request.submit({
       form: this.form,
       data: this.requestData(values),
       endpoint: this.endpoint,
@@ -146,11 +143,11 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     });
     if (!outcome || !this.isConnected) return;
     this.result = { outcome, values };
-    if (outcome.kind === 'error' && outcome.reason === 'invalid') this.showServerFieldErrors(outcome.fieldErrors ?? {});
-    if (outcome.kind === 'not-found') await this.openDialog();
+    if (outcome.kind === 'error' && outcome.reason === 'invalid') this.#showServerFieldErrors(outcome.fieldErrors ?? {});
+    if (outcome.kind === 'not-found') await this.#openDialog();
   };
 
-  private showServerFieldErrors(messages: Record<string, string>): void {
+  #showServerFieldErrors(messages: Record<string, string>): void {
     const mine: Partial<Record<FieldName, FieldError>> = {};
     const other: string[] = [];
     for (const [key, message] of Object.entries(messages)) {
@@ -159,24 +156,24 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
       else other.push(message);
     }
     this.otherErrors = other;
-    this.showFieldErrors(mine);
+    this.#showFieldErrors(mine);
   }
 
-  private async openDialog(): Promise<void> {
+  async #openDialog(): Promise<void> {
     await this.updateComplete;
-    if (!this.isConnected || this.dialog.open) return;
-    this.dialog.showModal();
+    if (!this.isConnected || this.#dialog.open) return;
+    this.#dialog.showModal();
     this.renderRoot.querySelector<HTMLButtonElement>('[part="ok"]')?.focus();
   }
 
-  private readonly closeDialog = () => this.dialog.close();
+  readonly #closeDialog = () => this.#dialog.close();
 
   /** OK or Escape: focus goes back to the form, whatever the browser would pick. */
-  private readonly onDialogClose = () => {
-    if (this.isConnected) this.submitButton.focus();
+  readonly #onDialogClose = () => {
+    if (this.isConnected) this.#submitButton.focus();
   };
 
-  private readonly onInput = (event: Event) => {
+  readonly #onInput = (event: Event) => {
     const input = event.target as HTMLInputElement;
     const field = this.fields.find(({ name }) => name === input.name);
     if (!field || !this.fieldErrors[field.name]) return;
@@ -187,25 +184,25 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     }
   };
 
-  private supportHref(values: Values): string | undefined {
+  #supportHref(values: Values): string | undefined {
     const outcome = this.result?.outcome;
     const address = outcome?.supportEmail ?? plainSupportAddress(this.supportEmail?.trim());
     if (!address) return undefined;
     const { subject, body } = this.supportMail(values);
-    const reference = this.request.lastReference;
+    const reference = this.#request.lastReference;
     const footer = reference ? `\n\n${supportMailFooter(reference.reference, reference.time, this.i18n.tag)}` : '';
     return buildMailto(address, subject, body + footer);
   }
 
   /** A field's error message in the current locale, or `undefined`. */
-  private errorText(name: FieldName): string | undefined {
+  #errorText(name: FieldName): string | undefined {
     const error = this.fieldErrors[name];
     if (!error) return undefined;
     return 'problem' in error ? problemText(name, error.problem) : error.message;
   }
 
-  private renderField(field: FieldSpec) {
-    const error = this.errorText(field.name);
+  #renderField(field: FieldSpec) {
+    const error = this.#errorText(field.name);
     const errorId = `${field.name}-error`;
     return html`<div class="field">
       <div class="label-row">
@@ -228,20 +225,20 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
         spellcheck=${field.spellcheck ? 'true' : 'false'}
         aria-invalid=${ifDefined(error ? 'true' : undefined)}
         aria-describedby=${ifDefined(error ? errorId : undefined)}
-        @input=${this.onInput}
+        @input=${this.#onInput}
       />
     </div>`;
   }
 
   /** A summary link moves focus to its field without touching the page's URL. */
-  private readonly onSummaryLink = (event: Event) => {
+  readonly #onSummaryLink = (event: Event) => {
     event.preventDefault();
     const name = (event.currentTarget as HTMLAnchorElement).hash.slice(1) as FieldName;
-    this.input(name)?.focus();
+    this.#input(name)?.focus();
   };
 
   /** GOV.UK-style summary: "There is a problem", then a link to each invalid field. */
-  private renderSummary() {
+  #renderSummary() {
     const invalid = this.fields.filter(({ name }) => this.fieldErrors[name]);
     if (invalid.length === 0) return nothing;
     const texts = formTexts();
@@ -251,22 +248,22 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
           ${texts.summaryTitle}
         </div>
         <ul>
-          ${invalid.map(({ name }) => html`<li><a href="#${name}" @click=${this.onSummaryLink}>${this.errorText(name)}</a></li>`)}
+          ${invalid.map(({ name }) => html`<li><a href="#${name}" @click=${this.#onSummaryLink}>${this.#errorText(name)}</a></li>`)}
         </ul>
       </div>
     </div>`;
   }
 
-  private renderStatus() {
+  #renderStatus() {
     const texts = formTexts();
-    if (this.request.pending) return texts.sending;
+    if (this.#request.pending) return texts.sending;
     const { outcome, values } = this.result ?? {};
     return outcome?.kind === 'sent' && values ? this.successText(values, outcome.accepted) : nothing;
   }
 
-  private renderAlert() {
+  #renderAlert() {
     const outcome = this.result?.outcome;
-    if (this.request.pending || outcome?.kind !== 'error') return nothing;
+    if (this.#request.pending || outcome?.kind !== 'error') return nothing;
     return html`${errorText(outcome.reason, outcome.retryAfterSeconds)}${this.otherErrors.length
       ? html`<ul>
           ${this.otherErrors.map((message) => html`<li>${message}</li>`)}
@@ -274,32 +271,28 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
       : nothing}`;
   }
 
-  private renderDialog() {
+  #renderDialog() {
     const result = this.result;
     const content =
       result?.outcome.kind === 'not-found'
-        ? { message: this.notFoundMessage(result.values, emailUsTemplate(this.supportHref(result.values))) }
+        ? { message: this.notFoundMessage(result.values, emailUsTemplate(this.#supportHref(result.values))) }
         : undefined;
-    return attentionDialogTemplate(content, this.i18n, this.closeDialog, this.onDialogClose);
+    return attentionDialogTemplate(content, this.i18n, this.#closeDialog, this.#onDialogClose);
   }
 
   protected override render() {
-    return inLocale(this.i18n.current, () => this.renderInLocale());
-  }
-
-  private renderInLocale() {
-    const pending = this.request.pending;
+    const pending = this.#request.pending;
     const sent = this.result?.outcome.kind === 'sent' && !pending;
     const { current: lang, dir } = this.i18n;
-    return html`<form part="form" lang=${lang} dir=${dir} novalidate aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
+    return html`<form part="form" lang=${lang} dir=${dir} novalidate aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.effectiveHeadingLevel}>
           <slot name="heading">${this.heading()}</slot>
         </div>
-        ${this.renderSummary()} ${this.fields.map((field) => this.renderField(field))}
+        ${this.#renderSummary()} ${this.fields.map((field) => this.#renderField(field))}
         <button part="submit" type="submit" aria-disabled=${ifDefined(pending ? 'true' : undefined)}>${formTexts().submit}</button>
-        <p part="status" class="status ${sent ? 'sent' : ''}" role="status">${this.renderStatus()}</p>
-        <div part="alert" class="alert" role="alert">${this.renderAlert()}</div>
+        <p part="status" class="status ${sent ? 'sent' : ''}" role="status">${this.#renderStatus()}</p>
+        <div part="alert" class="alert" role="alert">${this.#renderAlert()}</div>
       </form>
-      ${this.renderDialog()}`;
+      ${this.#renderDialog()}`;
   }
 }

@@ -25,10 +25,13 @@ export class LocaleController implements ReactiveController {
   /** The language tag as the page wrote it (`fr-CA`), for the support desk; `en` when none. */
   tag = 'en';
 
-  private readonly observer = new MutationObserver(() => this.follow());
-  private wantsOutcomes = false;
+  readonly #observer = new MutationObserver(() => this.#follow());
+  #wantsOutcomes = false;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -47,36 +50,36 @@ export class LocaleController implements ReactiveController {
    * any later change of language). Until they arrive, outcomes read in English.
    */
   needOutcomes(): void {
-    this.wantsOutcomes = true;
-    this.load(this.requested, 'outcome');
+    this.#wantsOutcomes = true;
+    this.#load(this.requested, 'outcome');
   }
 
   hostConnected(): void {
     const options = { attributes: true, attributeFilter: ['lang'] };
-    this.observer.observe(this.host, options);
-    this.observer.observe(document.documentElement, options);
-    this.follow();
+    this.#observer.observe(this.#host, options);
+    this.#observer.observe(document.documentElement, options);
+    this.#follow();
   }
 
   hostDisconnected(): void {
-    this.observer.disconnect();
+    this.#observer.disconnect();
   }
 
-  private follow(): void {
-    const tag = inheritedLang(this.host)?.trim() ?? 'en';
+  #follow(): void {
+    const tag = inheritedLang(this.#host)?.trim() ?? 'en';
     const wanted = matchLocale(tag);
     this.tag = tag;
     if (wanted === this.requested) return;
     this.requested = wanted;
-    this.host.requestUpdate();
-    this.load(wanted, 'page');
-    if (this.wantsOutcomes) this.load(wanted, 'outcome');
+    this.#host.requestUpdate();
+    this.#load(wanted, 'page');
+    if (this.#wantsOutcomes) this.#load(wanted, 'outcome');
   }
 
-  private load(locale: Locale, part: LocalePart): void {
+  #load(locale: Locale, part: LocalePart): void {
     if (isReady(locale, part)) return;
     void loadLocale(locale, part).then((ready) => {
-      if (ready && this.requested === locale) this.host.requestUpdate();
+      if (ready && this.requested === locale) this.#host.requestUpdate();
     });
   }
 }

@@ -44,11 +44,14 @@ export class RequestController implements ReactiveController {
   /** How the support desk can find the last submission that reached the network. */
   lastReference?: SubmissionReference;
 
-  private inFlight?: AbortController;
-  private lastAttempt?: Attempt;
-  private readonly warned = new Set<string>();
+  #inFlight?: AbortController;
+  #lastAttempt?: Attempt;
+  readonly #warned = new Set<string>();
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -58,7 +61,7 @@ export class RequestController implements ReactiveController {
 
   /** Gives up the request in flight without an outcome (the element left, or its target changed). */
   abort(): void {
-    this.inFlight?.abort();
+    this.#inFlight?.abort();
   }
 
   /**
@@ -71,8 +74,8 @@ export class RequestController implements ReactiveController {
     const { form, data } = options;
     const target = resolveTarget(form, options.endpoint, options.action, document.baseURI);
     if ('problem' in target) {
-      this.warnOnce(target.problem, target.value, 'is not an http: or https: URL without a user name or password');
-      return this.finish({ kind: 'error', reason: 'config' }, options);
+      this.#warnOnce(target.problem, target.value, 'is not an http: or https: URL without a user name or password');
+      return this.#finish({ kind: 'error', reason: 'config' }, options);
     }
 
     const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
@@ -81,15 +84,15 @@ export class RequestController implements ReactiveController {
       if (token) headers.set(options.csrfHeader, token);
     } catch {
       // Headers refuses a name with spaces or a value with line breaks: a setup error, not a crash.
-      this.warnOnce('csrf-header', options.csrfHeader, 'cannot carry the CSRF token (an invalid header name, or a token with line breaks)');
-      return this.finish({ kind: 'error', reason: 'config' }, options);
+      this.#warnOnce('csrf-header', options.csrfHeader, 'cannot carry the CSRF token (an invalid header name, or a token with line breaks)');
+      return this.#finish({ kind: 'error', reason: 'config' }, options);
     }
     const request = new LoginHelpRequestEvent({ form, data, headers });
-    this.host.dispatchEvent(request);
+    this.#host.dispatchEvent(request);
     if (request.defaultPrevented) return undefined;
 
     const body = JSON.stringify(data);
-    const last = this.lastAttempt;
+    const last = this.#lastAttempt;
     const key = last?.retryable && last.body === body ? last.key : randomId();
     if (options.idempotent) headers.set('Idempotency-Key', key);
     const time = new Date().toISOString();
@@ -100,9 +103,9 @@ export class RequestController implements ReactiveController {
       timedOut = true;
       abort.abort();
     }, options.timeout);
-    this.inFlight = abort;
+    this.#inFlight = abort;
     this.pending = true;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
 
     let outcome: Outcome;
     try {
@@ -122,35 +125,35 @@ export class RequestController implements ReactiveController {
       this.lastReference = { reference: key, time };
     } finally {
       clearTimeout(timer);
-      this.inFlight = undefined;
+      this.#inFlight = undefined;
       this.pending = false;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
-    this.lastAttempt = { body, key, retryable: outcome.kind === 'error' && (outcome.reason === 'network' || outcome.reason === 'timeout') };
+    this.#lastAttempt = { body, key, retryable: outcome.kind === 'error' && (outcome.reason === 'network' || outcome.reason === 'timeout') };
     // Aborted without a timeout: the element left the document or its target changed.
     if (abort.signal.aborted && !timedOut) return undefined;
-    return this.finish(outcome, options);
+    return this.#finish(outcome, options);
   }
 
-  private finish(outcome: Outcome, { form, data }: SubmitOptions): Outcome {
+  #finish(outcome: Outcome, { form, data }: SubmitOptions): Outcome {
     if (outcome.kind === 'sent') {
-      this.host.dispatchEvent(new LoginHelpSentEvent({ form, data, accepted: outcome.accepted }));
+      this.#host.dispatchEvent(new LoginHelpSentEvent({ form, data, accepted: outcome.accepted }));
     } else if (outcome.kind === 'not-found') {
-      this.host.dispatchEvent(new LoginHelpNotFoundEvent({ form, data }));
+      this.#host.dispatchEvent(new LoginHelpNotFoundEvent({ form, data }));
     } else {
       const detail = outcome.status === undefined ? { form, data, reason: outcome.reason } : { form, data, reason: outcome.reason, status: outcome.status };
-      this.host.dispatchEvent(new LoginHelpErrorEvent(detail));
+      this.#host.dispatchEvent(new LoginHelpErrorEvent(detail));
     }
     return outcome;
   }
 
-  private warnOnce(attribute: string, value: string, problem: string): void {
+  #warnOnce(attribute: string, value: string, problem: string): void {
     const key = `${attribute}=${value}`;
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
     // Never echo credentials that a URL carried (https://user:secret@host).
     const shown = value.replace(/\/\/[^/@]*@/, '//…@');
     const why = value ? `"${shown}" ${problem}` : 'it is missing';
-    console.warn(`<${this.host.localName}>: the "${attribute}" attribute is not usable (${why}), so nothing was sent.`);
+    console.warn(`<${this.#host.localName}>: the "${attribute}" attribute is not usable (${why}), so nothing was sent.`);
   }
 }
