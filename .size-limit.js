@@ -15,6 +15,6 @@ const locales = existsSync(LOCALES)
       .map((name) => ({ name: `locale ${name}`, path: `${LOCALES}/${name}`, limit: '1.5 KB', gzip: true }))
   : [];
 
-const bundleLimit = process.env.SIZE_TARGET ? '12 KB' : '15.3 KB';
+const bundleLimit = process.env.SIZE_TARGET ? '12 KB' : '14.8 KB';
 
 export default [{ name: 'script-tag bundle dist/login-help.js', path: 'dist/login-help.js', limit: bundleLimit, gzip: true }, ...locales];
