@@ -43,9 +43,9 @@ function edit(name, file, pairs) {
 const withoutSlots = [
   edit('slots', '/src/login-help.ts', [
     [/html`\$\{this\.#forward\(`\$\{kind\}-heading`, 'heading'\)\}\$\{this\.#forward\(`\$\{kind\}-not-found`, 'not-found'\)\}`/, 'nothing'],
-    [/\n  readonly #lightDom = [^\n]*\n/, '\n'],
-    [/\n  override connectedCallback\(\)[\s\S]*?\n  \}\n\n  override disconnectedCallback\(\)[\s\S]*?\n  \}\n/, '\n'],
-    [/\n  #forward\([\s\S]*?\n  \}\n/, '\n'],
+    [/\n {2}readonly #lightDom = [^\n]*\n/, '\n'],
+    [/\n {2}override connectedCallback\(\)[\s\S]*?\n {2}\}\n\n {2}override disconnectedCallback\(\)[\s\S]*?\n {2}\}\n/, '\n'],
+    [/\n {2}#forward\([\s\S]*?\n {2}\}\n/, '\n'],
     [/<slot name="\$\{kind\}-option">\$\{heading\}<\/slot>/, '${heading}'],
     [/<slot name="heading">\$\{texts\.heading\}<\/slot>/, '${texts.heading}'],
     [/<slot name="intro">([\s\S]*?)<\/slot>/, '$1'],
