@@ -1,3 +1,3 @@
-// English-only stand-in for src/i18n/active-locale.ts (scripts/i18n-cost.js).
+// English-only stand-in for src/i18n/active-locale.ts (scripts/feature-cost.js).
 export const activeLocale = (): string => 'en';
 export const inLocale = <T>(_locale: string, work: () => T): T => work();

@@ -1,4 +1,4 @@
-// English-only stand-in for src/i18n/locale-controller.ts (scripts/i18n-cost.js).
+// English-only stand-in for src/i18n/locale-controller.ts (scripts/feature-cost.js).
 export class LocaleController {
   readonly requested = 'en';
   readonly tag = 'en';

@@ -1,3 +1,3 @@
-// English-only stand-in for src/i18n/localization.ts (scripts/i18n-cost.js).
+// English-only stand-in for src/i18n/localization.ts (scripts/feature-cost.js).
 export type Locale = 'en';
 export const directionOf = (_locale: string): 'ltr' => 'ltr';
