@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'public/', 'custom-elements.json', 'src/i18n/locales/'] },
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'public/', 'custom-elements.json', 'src/i18n/locales/', 'server/dist/', '**/.login-help-data/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -28,13 +28,22 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.js', '*.ts', 'scripts/**/*.js', 'test/e2e/**/*.js', 'demo/**/*.mjs', 'demo/cms-server.js'],
+    files: ['*.js', '*.ts', 'scripts/**/*.js', 'test/e2e/**/*.js', 'test/seed/**/*.js', 'demo/**/*.mjs', 'demo/cms-server.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     // chai's `expect(x).to.be.true` is an expression by design; tests may assert non-null.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // login-help-server runs on Node only.
+    files: ['server/**/*.ts', 'server/**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['server/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
     // wc/guard-super-call wants `if (super.x)` guards that LitElement's own lifecycle does not need.

@@ -1,0 +1,192 @@
+// The `login-help-server` command (SPEC §9): start, migrate, import, demo, check-password, audit,
+// outbox. Every command reads the same variables, so it works on the same data folder or server.
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { listAudit, parseSince, type AuditRow } from './audit.js';
+import { systemClock } from './clock.js';
+import { ConfigError, describeVariables, loadConfig, redactUrl, type Config } from './config.js';
+import type { Database } from './db/database.js';
+import { findAccountByUserName } from './directory/directory.js';
+import { addDemo, importDirectory } from './directory/import.js';
+import { outboxSummary } from './mail/outbox.js';
+import { verifyPassword } from './passwords/hash.js';
+import { normalizePassword } from './passwords/policy.js';
+import { openMigrated, startService } from './service.js';
+
+const USAGE = `Usage: login-help-server [command]
+
+Commands:
+  (none), start                  start the service (migrating the database first)
+  migrate                        apply the database migrations and exit
+  import FILE.csv                add practices and accounts from a CSV with the header
+                                 practice,email,user_name,active (all rows or none)
+  demo                           add the demo clinic (frontdesk@happypaws.example, happypaws)
+  check-password USER_NAME       read a password on standard input; exit 0 when it is the
+                                 account's password, 1 when not
+  audit [--since 1h] [--json]    print the audit entries (since 90s, 15m, 1h, 7d or a date)
+  outbox                         print the outbox: messages waiting, sent and dead
+  help, --help                   this text
+
+Variables:
+`;
+
+/** Prints to stdout / stderr (tests capture them). */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const consoleOutput: Output = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
+
+async function withDatabase(config: Config, work: (db: Database) => Promise<number>): Promise<number> {
+  const db = await openMigrated(config);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function where(config: Config): string {
+  return config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : `the embedded database in ${config.dataDir}`;
+}
+
+/** Reads one line from standard input (the password for check-password), without echoing it anywhere. */
+async function readLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
+  const lines = createInterface({ input, terminal: false });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return undefined;
+}
+
+function auditLine(row: AuditRow): string {
+  const cell = (text: string | undefined): string => JSON.stringify(text ?? '');
+  return [row.at.toISOString(), row.form, row.outcome, cell(row.value), cell(row.requestedBy), row.client ?? '-', row.requestId ?? '-'].join('\t');
+}
+
+async function start(config: Config, output: Output): Promise<number> {
+  const service = await startService(config);
+  output.out(`login-help-server listening on ${service.url}`);
+  output.out(`  API:     ${service.url}${config.basePath}`);
+  output.out(`  reset:   ${config.resetUrl}`);
+  output.out(service.mailbox ? `  mailbox: ${service.url}/dev/mailbox` : `  mail:    ${redactUrl(config.smtpUrl!)}`);
+  output.out(`  data:    ${where(config)}`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void service.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
+/** Runs one command; resolves to the exit code. */
+export async function main(argv: string[], output: Output = consoleOutput, input: NodeJS.ReadableStream = process.stdin, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [command = 'start', ...rest] = argv;
+  if (['help', '--help', '-h'].includes(command)) {
+    output.out(USAGE + describeVariables());
+    return 0;
+  }
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    output.err(`login-help-server: ${error.message}`);
+    return 2;
+  }
+  try {
+    switch (command) {
+      case 'start':
+        return await start(config, output);
+      case 'migrate':
+        return await withDatabase(config, async () => {
+          output.out(`Migrations applied to ${where(config)}.`);
+          return 0;
+        });
+      case 'import': {
+        const [file] = rest;
+        if (!file) {
+          output.err('login-help-server import: name the CSV file (login-help-server import practices.csv)');
+          return 2;
+        }
+        const text = await readFile(file, 'utf8');
+        return await withDatabase(config, async (db) => {
+          const result = await importDirectory(db, text);
+          if (!result.ok) {
+            for (const problem of result.problems) output.err(`${file}: ${problem}`);
+            output.err(`Nothing was imported: fix ${result.problems.length === 1 ? 'this line' : 'these lines'} and run the import again.`);
+            return 1;
+          }
+          output.out(`Imported ${result.count} account${result.count === 1 ? '' : 's'} into ${where(config)}.`);
+          return 0;
+        });
+      }
+      case 'demo':
+        return await withDatabase(config, async (db) => {
+          await addDemo(db);
+          output.out(`Demo clinic added to ${where(config)}: frontdesk@happypaws.example, user name happypaws.`);
+          return 0;
+        });
+      case 'check-password': {
+        const [userName] = rest;
+        if (!userName) {
+          output.err('login-help-server check-password: name the user (login-help-server check-password happypaws < password.txt)');
+          return 2;
+        }
+        const password = await readLine(input);
+        if (password === undefined) {
+          output.err('login-help-server check-password: no password on standard input');
+          return 2;
+        }
+        return await withDatabase(config, async (db) => {
+          const account = await findAccountByUserName(db, userName);
+          const matches = account?.passwordHash ? await verifyPassword(account.passwordHash, normalizePassword(password)) : false;
+          output.out(matches ? 'The password matches.' : account ? 'The password does not match.' : 'No active account has that user name.');
+          return matches ? 0 : 1;
+        });
+      }
+      case 'audit': {
+        const sinceAt = rest.indexOf('--since');
+        const sinceText = sinceAt >= 0 ? rest[sinceAt + 1] : undefined;
+        const since = sinceText === undefined ? new Date(0) : parseSince(sinceText, systemClock.now());
+        if (sinceAt >= 0 && !since) {
+          output.err(`login-help-server audit: --since takes 90s, 15m, 1h, 7d or a date such as 2026-11-30, not "${sinceText ?? ''}"`);
+          return 2;
+        }
+        return await withDatabase(config, async (db) => {
+          const rows = await listAudit(db, since!);
+          if (rest.includes('--json')) {
+            for (const row of rows) output.out(JSON.stringify(row));
+          } else {
+            output.out(['time', 'form', 'outcome', 'value', 'requested by', 'client', 'request id'].join('\t'));
+            for (const row of rows) output.out(auditLine(row));
+          }
+          return 0;
+        });
+      }
+      case 'outbox':
+        return await withDatabase(config, async (db) => {
+          const summary = await outboxSummary(db, systemClock.now());
+          output.out(`waiting ${summary.pending + summary.sending} (oldest ${summary.oldestWaitingSeconds} s), sent ${summary.sent}, dead ${summary.dead}`);
+          const dead = await db.query<{ id: number; kind: string; recipient: string; attempts: number; last_error: string | null; created_at: Date }>(
+            `SELECT id, kind, recipient, attempts, last_error, created_at FROM outbox WHERE status = 'dead' ORDER BY id`,
+          );
+          for (const row of dead) output.out(`dead #${row.id}\t${row.kind}\t${row.recipient}\t${row.attempts} tries\t${new Date(row.created_at).toISOString()}\t${row.last_error ?? ''}`);
+          return 0;
+        });
+      default:
+        output.err(`login-help-server: unknown command "${command}"\n\n${USAGE}${describeVariables()}`);
+        return 2;
+    }
+  } catch (error) {
+    // A database that cannot be opened or reached: one clear line, no stack.
+    output.err(`login-help-server ${command}: ${(error as Error).message}`);
+    return 1;
+  }
+}

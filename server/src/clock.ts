@@ -1,0 +1,7 @@
+/** The time, injectable so tests can move it (token lifetimes, retry backoff, audit times). */
+export interface Clock {
+  now(): Date;
+}
+
+/** The real clock. */
+export const systemClock: Clock = { now: () => new Date() };

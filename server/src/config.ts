@@ -1,0 +1,191 @@
+// Configuration from the environment (SPEC §9 names), parsed and checked once at start. A bad
+// value stops the start with a message naming the variable; nothing else reads process.env.
+
+/** The service's settings, typed and validated. */
+export interface Config {
+  host: string;
+  port: number;
+  basePath: string;
+  dataDir: string;
+  databaseUrl?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  resetUrl: string;
+  tokenTtlMinutes: number;
+  passwordMinLength: number;
+  reveal: boolean;
+  rateLimitPerClient: number;
+  rateLimitPerTarget: number;
+  rateLimitPerToken: number;
+  allowedOrigins: string[];
+  corsAllowHeaders: string[];
+  trustProxy: boolean;
+  supportEmail?: string;
+  responseTimeMs: number;
+  logLevel: string;
+}
+
+/** One variable: its name, default, meaning (for `--help`) and parser. */
+interface Variable {
+  name: string;
+  fallback: string;
+  meaning: string;
+}
+
+/** Every variable the service reads, in the order `--help` lists them. */
+export const VARIABLES: readonly Variable[] = [
+  { name: 'HOST', fallback: '127.0.0.1', meaning: 'address to listen on' },
+  { name: 'PORT', fallback: '8787', meaning: 'port to listen on (0 picks a free one)' },
+  { name: 'BASE_PATH', fallback: '/api/login-help', meaning: 'where the widget endpoints (SPEC §4, §8) live' },
+  { name: 'LOGIN_HELP_DATA', fallback: './.login-help-data', meaning: "the embedded database's folder" },
+  { name: 'DATABASE_URL', fallback: '', meaning: 'a PostgreSQL server (postgres://…) instead of the embedded database' },
+  { name: 'SMTP_URL', fallback: '', meaning: 'outgoing mail server (smtp://user:pass@host:587, smtps://…); none: the development mailbox at /dev/mailbox' },
+  { name: 'MAIL_FROM', fallback: 'Login Help <no-reply@localhost>', meaning: 'sender of every email' },
+  { name: 'RESET_URL', fallback: 'http://{HOST}:{PORT}/reset', meaning: 'the page the reset link opens (it holds <login-help-reset>)' },
+  { name: 'TOKEN_TTL_MINUTES', fallback: '60', meaning: 'lifetime of a reset link, in minutes' },
+  { name: 'PASSWORD_MIN_LENGTH', fallback: '15', meaning: 'minimum length of a new password, in characters' },
+  { name: 'REVEAL', fallback: 'true', meaning: 'false: answer {"status":"accepted"} whether or not anything is on file' },
+  { name: 'RATE_LIMIT_PER_CLIENT', fallback: '100', meaning: 'requests per 15 minutes from one client address' },
+  { name: 'RATE_LIMIT_PER_TARGET', fallback: '5', meaning: 'requests per hour for one email address or user name' },
+  { name: 'RATE_LIMIT_PER_TOKEN', fallback: '10', meaning: 'check and reset requests per hour for one reset link' },
+  { name: 'ALLOWED_ORIGINS', fallback: '', meaning: 'comma-separated origins allowed by CORS (e.g. https://portal.example)' },
+  { name: 'CORS_ALLOW_HEADERS', fallback: '', meaning: 'extra request headers allowed by CORS, comma-separated' },
+  { name: 'TRUST_PROXY', fallback: 'false', meaning: 'true: take the client address from X-Forwarded-For (behind a reverse proxy)' },
+  { name: 'SUPPORT_EMAIL', fallback: '', meaning: 'address sent to the widget for "email us" and named in emails' },
+  { name: 'RESPONSE_TIME_MS', fallback: '250', meaning: 'every answer of the two forms takes at least this long, so found and not found look alike' },
+  { name: 'LOG_LEVEL', fallback: 'info', meaning: 'pino log level (fatal, error, warn, info, debug, trace, silent)' },
+];
+
+/** A configuration problem, worded for the person starting the service. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string {
+  const variable = VARIABLES.find((v) => v.name === name);
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? (variable?.fallback ?? '') : value;
+}
+
+function integer(env: Env, name: string, min: number, max: number): number {
+  const text = read(env, name);
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string): boolean {
+  const text = read(env, name).toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  throw new ConfigError(`${name} must be true or false, not "${text}"`);
+}
+
+function url(name: string, text: string, protocols: string[]): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), not "${redactUrl(text)}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}, not "${parsed.protocol}"`);
+  }
+  return text;
+}
+
+/** A URL with its password replaced, safe to print. */
+export function redactUrl(text: string): string {
+  try {
+    const parsed = new URL(text);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return text.replace(/\/\/[^@/]*@/, '//***@');
+  }
+}
+
+function list(env: Env, name: string): string[] {
+  return read(env, name)
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function origins(env: Env): string[] {
+  return list(env, 'ALLOWED_ORIGINS').map((origin) => {
+    if (origin === '*') return origin;
+    const parsed = new URL(url('ALLOWED_ORIGINS', origin, ['http:', 'https:']));
+    if (parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(`ALLOWED_ORIGINS lists "${origin}", which is not an origin (scheme://host[:port], no path)`);
+    }
+    return parsed.origin;
+  });
+}
+
+function basePath(env: Env): string {
+  const text = read(env, 'BASE_PATH').replace(/\/+$/, '');
+  if (!/^\/[A-Za-z0-9._~\/-]*$/.test(text) || text.includes('//')) {
+    throw new ConfigError(`BASE_PATH must be a path such as /api/login-help, not "${text}"`);
+  }
+  return text;
+}
+
+function supportEmail(env: Env): string | undefined {
+  const text = read(env, 'SUPPORT_EMAIL');
+  if (text === '') return undefined;
+  if (!/^[^\s@?&:<>"]+@[^\s@?&:<>"]+\.[^\s@?&:<>"]+$/.test(text)) throw new ConfigError(`SUPPORT_EMAIL must be a plain name@domain address, not "${text}"`);
+  return text;
+}
+
+function logLevel(env: Env): string {
+  const text = read(env, 'LOG_LEVEL');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(text)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "${text}"`);
+  }
+  return text;
+}
+
+/** Parses the environment into a Config, or throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const host = read(env, 'HOST');
+  const port = integer(env, 'PORT', 0, 65535);
+  const databaseUrl = read(env, 'DATABASE_URL');
+  const smtpUrl = read(env, 'SMTP_URL');
+  const resetText = read(env, 'RESET_URL');
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const config: Config = {
+    host,
+    port,
+    basePath: basePath(env),
+    dataDir: read(env, 'LOGIN_HELP_DATA'),
+    mailFrom: read(env, 'MAIL_FROM'),
+    resetUrl: url('RESET_URL', resetText.replace('{HOST}', urlHost).replace('{PORT}', String(port)), ['http:', 'https:']),
+    tokenTtlMinutes: integer(env, 'TOKEN_TTL_MINUTES', 1, 7 * 24 * 60),
+    passwordMinLength: integer(env, 'PASSWORD_MIN_LENGTH', 8, 256),
+    reveal: boolean(env, 'REVEAL'),
+    rateLimitPerClient: integer(env, 'RATE_LIMIT_PER_CLIENT', 1, 1_000_000),
+    rateLimitPerTarget: integer(env, 'RATE_LIMIT_PER_TARGET', 1, 1_000_000),
+    rateLimitPerToken: integer(env, 'RATE_LIMIT_PER_TOKEN', 1, 1_000_000),
+    allowedOrigins: origins(env),
+    corsAllowHeaders: list(env, 'CORS_ALLOW_HEADERS'),
+    trustProxy: boolean(env, 'TRUST_PROXY'),
+    responseTimeMs: integer(env, 'RESPONSE_TIME_MS', 0, 10_000),
+    logLevel: logLevel(env),
+  };
+  if (databaseUrl !== '') config.databaseUrl = url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
+  if (smtpUrl !== '') config.smtpUrl = url('SMTP_URL', smtpUrl, ['smtp:', 'smtps:']);
+  const support = supportEmail(env);
+  if (support !== undefined) config.supportEmail = support;
+  return config;
+}
+
+/** The `--help` table of variables. */
+export function describeVariables(): string {
+  const width = Math.max(...VARIABLES.map((v) => v.name.length));
+  return VARIABLES.map((v) => `  ${v.name.padEnd(width)}  ${v.meaning}${v.fallback ? ` (default: ${v.fallback})` : ''}`).join('\n');
+}

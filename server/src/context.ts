@@ -1,0 +1,23 @@
+// What the request handlers share: built once at start by `buildApp`'s caller.
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { RateLimits } from './http/rate-limits.js';
+
+/** The service's parts, as the routes see them. */
+export interface Context {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  limits: RateLimits;
+  /** Tells the outbox worker that a message is waiting (delivery never blocks an answer). */
+  nudgeOutbox(): void;
+}
+
+/** Who is asking: for the audit and the per-client limit. */
+export interface Caller {
+  client: string;
+  requestId: string;
+  acceptLanguage: string | undefined;
+  idempotencyKey: string | undefined;
+}

@@ -1,0 +1,110 @@
+// One small query interface over the two engines the service runs on: PGlite (embedded
+// PostgreSQL in a folder, the default) and a PostgreSQL server through `pg` (DATABASE_URL).
+// Both speak the same SQL; parameters are always bound ($1, $2, …), never concatenated.
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** Something that runs one statement: the database itself or a transaction on it. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** The database the service uses, whichever engine is behind it. */
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs several statements separated by semicolons, without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** The `pg` pool behind a PostgreSQL database (for stores that need one), else undefined. */
+  readonly pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** Where the data lives: a PGlite folder (or `memory://` for a throwaway one), or a server URL. */
+export interface DatabaseTarget {
+  dataDir?: string;
+  databaseUrl?: string;
+  /** PostgreSQL only: the schema to work in (tests use a fresh one per run). */
+  schema?: string;
+}
+
+class PgliteDatabase implements Database {
+  readonly kind = 'pglite' as const;
+  readonly #db: PGlite;
+
+  constructor(db: PGlite) {
+    this.#db = db;
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.#db.query<T>(sql, params)).rows;
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.#db.transaction((tx) => work({ query: async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows }));
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.#db.exec(sql);
+  }
+
+  close(): Promise<void> {
+    return this.#db.close();
+  }
+}
+
+class PostgresDatabase implements Database {
+  readonly kind = 'postgres' as const;
+  readonly pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query(sql, params)).rows as T[];
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work({ query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[] });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+/** Opens the database the target names (PGlite unless a URL is given). */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.databaseUrl) {
+    const options: pg.PoolConfig = { connectionString: target.databaseUrl, max: 10, connectionTimeoutMillis: 5000 };
+    if (target.schema) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(target.schema)) throw new Error('schema names are lower-case letters, digits and _');
+      options.options = `-c search_path=${target.schema}`;
+    }
+    const pool = new pg.Pool(options);
+    // An idle client that loses its connection emits here; without a listener it would crash the process.
+    pool.on('error', () => undefined);
+    if (target.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${target.schema}`);
+    return new PostgresDatabase(pool);
+  }
+  const dir = target.dataDir ?? 'memory://';
+  const db = dir === 'memory://' ? await PGlite.create() : await PGlite.create(dir);
+  return new PgliteDatabase(db);
+}

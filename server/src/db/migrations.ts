@@ -1,0 +1,95 @@
+// The schema, as numbered migrations applied in order at start. A migration that has shipped is
+// never edited: a change is a new entry at the end.
+
+/** One step of the schema. */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'practices, accounts, reset tokens, outbox, audit, idempotency',
+    sql: `
+CREATE TABLE practices (
+  id serial PRIMARY KEY,
+  name text NOT NULL,
+  email text NOT NULL,
+  active boolean NOT NULL DEFAULT true,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX practices_name_email ON practices (lower(name), lower(email));
+CREATE INDEX practices_email ON practices (lower(email));
+
+CREATE TABLE accounts (
+  id serial PRIMARY KEY,
+  practice_id integer NOT NULL REFERENCES practices (id),
+  user_name text NOT NULL,
+  active boolean NOT NULL DEFAULT true,
+  password_hash text,
+  password_changed_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX accounts_user_name ON accounts (lower(user_name));
+CREATE INDEX accounts_practice ON accounts (practice_id);
+
+-- A token is kept only as its SHA-256; the clear token exists in the email alone.
+CREATE TABLE reset_tokens (
+  id serial PRIMARY KEY,
+  account_id integer NOT NULL REFERENCES accounts (id),
+  token_hash text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz,
+  revoked_at timestamptz
+);
+CREATE INDEX reset_tokens_account ON reset_tokens (account_id);
+
+-- Written in the same transaction as what caused the email; a worker delivers it.
+CREATE TABLE outbox (
+  id serial PRIMARY KEY,
+  kind text NOT NULL,
+  recipient text NOT NULL,
+  subject text NOT NULL,
+  text_body text,
+  html_body text,
+  locale text NOT NULL,
+  message_id text NOT NULL UNIQUE,
+  request_id text,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'dead')),
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL,
+  lease_until timestamptz,
+  last_error text,
+  created_at timestamptz NOT NULL,
+  sent_at timestamptz
+);
+CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status IN ('pending', 'sending');
+
+CREATE TABLE audit (
+  id serial PRIMARY KEY,
+  at timestamptz NOT NULL,
+  form text NOT NULL,
+  value text,
+  requested_by text,
+  outcome text NOT NULL,
+  client text,
+  request_id text
+);
+CREATE INDEX audit_at ON audit (at);
+
+CREATE TABLE idempotency (
+  scope text NOT NULL,
+  key text NOT NULL,
+  body_hash text NOT NULL,
+  status integer NOT NULL,
+  response text NOT NULL,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (scope, key)
+);
+CREATE INDEX idempotency_created ON idempotency (created_at);
+`,
+  },
+];

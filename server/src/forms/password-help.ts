@@ -1,0 +1,34 @@
+// Password Help? (SPEC §9): a single-use reset token for the account, and one email to its
+// practice's address on file naming who asked, with the link to create a new password.
+import type { Caller, Context } from '../context.js';
+import { findAccountByUserName } from '../directory/directory.js';
+import { type Answer } from '../http/answer.js';
+import { enqueueEmail, messageDomain } from '../mail/outbox.js';
+import { renderEmail } from '../mail/templates/index.js';
+import { hashToken, newToken, resetLink } from '../tokens.js';
+import { handleForm } from './handle-form.js';
+
+/** Answers `{endpoint}/password-help` for a well-formed, trimmed user name and requester. */
+export function passwordHelp(context: Context, caller: Caller, userName: string, requestedBy: string): Promise<Answer> {
+  const { config } = context;
+  return handleForm(context, caller, {
+    form: 'password',
+    target: userName,
+    audit: { value: userName, requestedBy },
+    body: { userName, requestedBy },
+    async run(tx, now) {
+      const account = await findAccountByUserName(tx, userName);
+      if (!account) return false;
+      const token = newToken();
+      const expires = new Date(now.getTime() + config.tokenTtlMinutes * 60_000);
+      await tx.query('INSERT INTO reset_tokens (account_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)', [account.id, hashToken(token), now, expires]);
+      const message = renderEmail(
+        'reset-password',
+        { practiceName: account.practiceName, userName: account.userName, requestedBy, link: resetLink(config.resetUrl, token), ttlMinutes: config.tokenTtlMinutes },
+        caller.acceptLanguage,
+      );
+      await enqueueEmail(tx, { kind: 'reset-password', recipient: account.practiceEmail, ...message, requestId: caller.requestId }, now, messageDomain(config.mailFrom));
+      return true;
+    },
+  });
+}

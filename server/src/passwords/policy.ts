@@ -1,0 +1,45 @@
+// The password rule (NIST SP 800-63B): long enough, no composition rules, any Unicode character,
+// and not a common or breached password. Lengths count Unicode code points after NFKC.
+import { dictionary } from '@zxcvbn-ts/language-common';
+
+/** The widget's and the server's upper bound, in characters. */
+export const PASSWORD_MAX_LENGTH = 256;
+
+let common: Set<string> | undefined;
+
+/** The bundled list (@zxcvbn-ts/language-common's passwords-common, about 49,000 entries), lower-cased. */
+function commonPasswords(): Set<string> {
+  common ??= new Set((dictionary['passwords-common'] as string[]).map((word) => word.toLowerCase()));
+  return common;
+}
+
+/** Why a password is refused, or undefined when it is acceptable. */
+export type PasswordProblem = 'too-short' | 'too-long' | 'too-common' | 'user-name';
+
+/** The normalized form that is hashed and compared. */
+export function normalizePassword(password: string): string {
+  return password.normalize('NFKC');
+}
+
+/** The shortest string whose repetition makes `text` ("abcabcabc" → "abc"). */
+function repeatedUnit(text: string): string {
+  const chars = [...text];
+  for (let size = 1; size <= chars.length / 2; size++) {
+    if (chars.length % size !== 0) continue;
+    const unit = chars.slice(0, size).join('');
+    if (unit.repeat(chars.length / size) === text) return unit;
+  }
+  return text;
+}
+
+/** Checks a (normalized) password against the rule; `userName` may not be the password. */
+export function passwordProblem(password: string, minLength: number, userName?: string): PasswordProblem | undefined {
+  const length = [...password].length;
+  if (length < minLength) return 'too-short';
+  if (length > PASSWORD_MAX_LENGTH) return 'too-long';
+  const lower = password.toLowerCase();
+  if (userName !== undefined && lower.includes(userName.toLowerCase()) && [...userName].length * 2 > length) return 'user-name';
+  const list = commonPasswords();
+  if (list.has(lower) || list.has(repeatedUnit(lower)) || [...new Set(lower)].length <= 2) return 'too-common';
+  return undefined;
+}

@@ -1,0 +1,118 @@
+// The reset link (SPEC §8, §9): checking a token and setting the new password. A token is looked
+// up by its hash; it works once, until it expires, and a reset revokes every other token of the
+// account, so an older link then answers like an expired one.
+import { recordAudit } from '../audit.js';
+import type { Caller, Context } from '../context.js';
+import type { Queryable } from '../db/database.js';
+import { findActiveAccount, setPasswordHash, type Account } from '../directory/directory.js';
+import { AnswerNow, invalid, rateLimited, type Answer } from '../http/answer.js';
+import { enqueueEmail, messageDomain } from '../mail/outbox.js';
+import { renderEmail } from '../mail/templates/index.js';
+import { hashPassword } from '../passwords/hash.js';
+import { normalizePassword, PASSWORD_MAX_LENGTH, passwordProblem, type PasswordProblem } from '../passwords/policy.js';
+import { hashToken, isTokenShaped } from '../tokens.js';
+
+/** Where a token stands. */
+type TokenState = { state: 'valid'; tokenId: number; account: Account } | { state: 'expired' | 'used' | 'invalid_token'; account?: Account };
+
+const DEAD: Record<'expired' | 'used' | 'invalid_token', Answer> = {
+  expired: { status: 410, body: { status: 'expired' } },
+  used: { status: 410, body: { status: 'used' } },
+  invalid_token: { status: 404, body: { status: 'invalid_token' } },
+};
+
+/** Reads the token's state; with `lock`, holds its row until the transaction ends. */
+async function tokenState(tx: Queryable, token: string, now: Date, lock = false): Promise<TokenState> {
+  if (!isTokenShaped(token)) return { state: 'invalid_token' };
+  const [row] = await tx.query<{ id: number; account_id: number; expires_at: Date; used_at: Date | null; revoked_at: Date | null }>(
+    `SELECT id, account_id, expires_at, used_at, revoked_at FROM reset_tokens WHERE token_hash = $1${lock ? ' FOR UPDATE' : ''}`,
+    [hashToken(token)],
+  );
+  if (!row) return { state: 'invalid_token' };
+  const account = await findActiveAccount(tx, row.account_id);
+  if (row.used_at) return { state: 'used', account };
+  if (row.revoked_at || new Date(row.expires_at).getTime() <= now.getTime() || !account) return { state: 'expired', account };
+  return { state: 'valid', tokenId: row.id, account };
+}
+
+/** The per-client and per-token limits of both endpoints. */
+async function limited(context: Context, caller: Caller, token: string): Promise<Answer | undefined> {
+  const clientWait = await context.limits.client(caller.client);
+  if (clientWait > 0) return rateLimited(clientWait);
+  const tokenWait = isTokenShaped(token) ? await context.limits.token(hashToken(token)) : 0;
+  return tokenWait > 0 ? rateLimited(tokenWait) : undefined;
+}
+
+/** Answers `{endpoint}/reset-password/check`. */
+export async function checkToken(context: Context, caller: Caller, token: string): Promise<Answer> {
+  const { db, clock, config } = context;
+  const limit = await limited(context, caller, token);
+  const now = clock.now();
+  const state = limit ? undefined : await tokenState(db, token, now);
+  const answer = limit ?? (state!.state === 'valid' ? { status: 200, body: { status: 'valid', userName: state!.account!.userName, minLength: config.passwordMinLength } } : DEAD[state!.state]);
+  await recordAudit(db, now, { form: 'reset-check', value: state?.account?.userName, outcome: limit ? 'rate_limited' : state!.state, client: caller.client, requestId: caller.requestId });
+  return answer;
+}
+
+/** The message at New Password for each refusal (the widget shows it as text). */
+function passwordMessage(problem: PasswordProblem, minLength: number): string {
+  switch (problem) {
+    case 'too-short':
+      return `Use at least ${minLength} characters.`;
+    case 'too-long':
+      return `Use ${PASSWORD_MAX_LENGTH} characters or fewer.`;
+    case 'too-common':
+      return 'This password is too common and easy to guess. Choose another, such as a few unrelated words.';
+    case 'user-name':
+      return 'Do not base your password on your user name.';
+  }
+}
+
+/** Answers `{endpoint}/reset-password`. */
+export async function resetPassword(context: Context, caller: Caller, token: string, password: string): Promise<Answer> {
+  const { db, clock, config } = context;
+  const audit = (outcome: string, userName?: string): Promise<void> =>
+    recordAudit(db, clock.now(), { form: 'reset', value: userName, outcome, client: caller.client, requestId: caller.requestId });
+
+  const limit = await limited(context, caller, token);
+  if (limit) {
+    await audit('rate_limited');
+    return limit;
+  }
+  const before = await tokenState(db, token, clock.now());
+  if (before.state !== 'valid') {
+    await audit(before.state, before.account?.userName);
+    return DEAD[before.state];
+  }
+  const normalized = normalizePassword(password);
+  const problem = passwordProblem(normalized, config.passwordMinLength, before.account.userName);
+  if (problem) {
+    await audit('invalid', before.account.userName);
+    return invalid({ password: passwordMessage(problem, config.passwordMinLength) });
+  }
+  // Hash outside the transaction: it takes tens of milliseconds and needs no lock.
+  const hash = await hashPassword(normalized);
+  try {
+    await db.transaction(async (tx) => {
+      const now = clock.now();
+      const state = await tokenState(tx, token, now, true);
+      if (state.state !== 'valid') throw new AnswerNow(DEAD[state.state]);
+      await setPasswordHash(tx, state.account.id, hash, now);
+      await tx.query('UPDATE reset_tokens SET used_at = $2 WHERE id = $1', [state.tokenId, now]);
+      await tx.query('UPDATE reset_tokens SET revoked_at = $3 WHERE account_id = $1 AND id <> $2 AND used_at IS NULL AND revoked_at IS NULL', [state.account.id, state.tokenId, now]);
+      const message = renderEmail(
+        'password-changed',
+        { practiceName: state.account.practiceName, userName: state.account.userName, changedAt: now, helpEmail: config.supportEmail },
+        caller.acceptLanguage,
+      );
+      await enqueueEmail(tx, { kind: 'password-changed', recipient: state.account.practiceEmail, ...message, requestId: caller.requestId }, now, messageDomain(config.mailFrom));
+      await recordAudit(tx, now, { form: 'reset', value: state.account.userName, outcome: 'reset', client: caller.client, requestId: caller.requestId });
+    });
+    context.nudgeOutbox();
+    return { status: 200, body: { status: 'reset' } };
+  } catch (error) {
+    if (!(error instanceof AnswerNow)) throw error;
+    await audit(String(error.answer.body.status), before.account.userName);
+    return error.answer;
+  }
+}

@@ -1,0 +1,98 @@
+// Starts the whole service: database (migrated), rate limits, mail transport, outbox worker and
+// the HTTP app, and stops them in order.
+import type { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { createRateLimits } from './http/rate-limits.js';
+import { OutboxWorker, describeFailure } from './mail/outbox.js';
+import { DevMailbox, smtpTransport, type MailTransport } from './mail/transport.js';
+
+/** What tests and embedders may replace. */
+export interface ServiceOptions {
+  clock?: Clock;
+  logStream?: Writable;
+  /** An open database to use instead of the one the config names (the caller closes it). */
+  db?: Database;
+  /** The outbox worker's timings (tests shorten them). */
+  retrySchedule?: readonly number[];
+  pollMs?: number;
+  leaseMs?: number;
+  /** Listen (the default) or only build. */
+  listen?: boolean;
+}
+
+/** A running service. */
+export interface Service {
+  app: FastifyInstance;
+  db: Database;
+  worker: OutboxWorker;
+  transport: MailTransport;
+  /** The development mailbox when no SMTP_URL is set. */
+  mailbox?: DevMailbox;
+  /** The address it listens on (http://host:port), when listening. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database the config names and migrates it. */
+export async function openMigrated(config: Config): Promise<Database> {
+  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** Starts the service. */
+export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
+  const clock = options.clock ?? systemClock;
+  const db = options.db ?? (await openMigrated(config));
+  if (options.db) await migrate(db);
+  const mailbox = config.smtpUrl ? undefined : new DevMailbox();
+  const transport = mailbox ?? smtpTransport(config.smtpUrl!);
+  let app: FastifyInstance | undefined;
+  const worker = new OutboxWorker({
+    db,
+    transport,
+    clock,
+    from: config.mailFrom,
+    ...(options.retrySchedule ? { schedule: options.retrySchedule } : {}),
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    onError: (error, { id, attempt, dead }) => app?.log.warn({ outbox: id, attempt, dead, failure: describeFailure(error) }, dead ? 'email dead after its last try' : 'email delivery failed; will retry'),
+  });
+  const limits = await createRateLimits(config, db);
+  app = await buildApp({ config, db, clock, limits, nudgeOutbox: () => worker.nudge() }, { ...(options.logStream ? { logStream: options.logStream } : {}), ...(mailbox ? { mailbox } : {}) });
+  let url = '';
+  if (options.listen !== false) {
+    url = await app.listen({ host: config.host, port: config.port });
+  } else {
+    await app.ready();
+  }
+  worker.start();
+  let closed: Promise<void> | undefined;
+  return {
+    app,
+    db,
+    worker,
+    transport,
+    ...(mailbox ? { mailbox } : {}),
+    url,
+    close() {
+      closed ??= (async () => {
+        await app.close();
+        await worker.stop();
+        transport.close();
+        if (!options.db) await db.close();
+      })();
+      return closed;
+    },
+  };
+}
