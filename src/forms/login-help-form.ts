@@ -140,6 +140,8 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
       csrfToken: this.csrfToken,
       csrfHeader: this.csrfHeader || 'X-CSRF-Token',
       idempotent: this.idempotent,
+      // A shipped locale, never the page's raw tag, so the header stays CORS-safelisted.
+      lang: this.i18n.requested,
     });
     if (!outcome || !this.isConnected) return;
     this.result = { outcome, values };

@@ -17,6 +17,8 @@ export interface SubmitOptions {
   csrfHeader: string;
   /** Send an `Idempotency-Key` header (the page opted in). */
   idempotent: boolean;
+  /** The element's locale (`es`, `pt-BR`), sent as `Accept-Language` so the backend's email reads in it. */
+  lang: string;
 }
 
 /** The request a person may retry with the same key: same body, after a network failure or timeout. */
@@ -78,7 +80,7 @@ export class RequestController implements ReactiveController {
       return this.#finish({ kind: 'error', reason: 'config' }, options);
     }
 
-    const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
+    const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': options.lang });
     const token = options.csrfToken || metaCsrfToken();
     try {
       if (token) headers.set(options.csrfHeader, token);

@@ -32,14 +32,26 @@ function repeatedUnit(text: string): string {
   return text;
 }
 
+/** Runs along a keyboard row, the alphabet or the digits (wrapping): "123456789012345", "qwertyuiop…". */
+const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+function isSequence(text: string): boolean {
+  return SEQUENCES.some((sequence) => {
+    const run = sequence.repeat(Math.ceil(text.length / sequence.length) + 1);
+    return run.includes(text) || [...run].reverse().join('').includes(text);
+  });
+}
+
 /** Checks a (normalized) password against the rule; `userName` may not be the password. */
 export function passwordProblem(password: string, minLength: number, userName?: string): PasswordProblem | undefined {
   const length = [...password].length;
   if (length < minLength) return 'too-short';
   if (length > PASSWORD_MAX_LENGTH) return 'too-long';
   const lower = password.toLowerCase();
-  if (userName !== undefined && lower.includes(userName.toLowerCase()) && [...userName].length * 2 > length) return 'user-name';
+  // The user name, repeated or with a little around it, is what an attacker tries first.
+  const name = userName?.toLowerCase();
+  if (name && lower.includes(name) && [...lower.split(name).join('')].length < 6) return 'user-name';
   const list = commonPasswords();
-  if (list.has(lower) || list.has(repeatedUnit(lower)) || [...new Set(lower)].length <= 2) return 'too-common';
+  if (list.has(lower) || list.has(repeatedUnit(lower)) || [...new Set(lower)].length <= 2 || isSequence(lower)) return 'too-common';
   return undefined;
 }

@@ -1,0 +1,48 @@
+// The source catalog of the three emails. Every other locale exports an object of the type
+// derived from this one, so TypeScript refuses a missing or extra message; the `{placeholder}`s
+// must match these (scripts/check-email-locales.ts). Data only: src/mail/templates renders it.
+
+/**
+ * A count's text in each plural form the locale has (Intl.PluralRules categories); `other` is
+ * required, and a form may drop `{count}` where the language names the number ("one minute").
+ */
+export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
+export const en = {
+  /** Opens every email. */
+  greeting: 'Hello,',
+  /** Closes every email: no one reads replies to the sending address. */
+  automatic: 'This email was sent automatically. Replies to it are not read.',
+  /** `{duration}` in resetPassword.expires, chosen by the count of minutes. */
+  minutes: { one: '{count} minute', other: '{count} minutes' } as PluralMessage,
+
+  forgotUsername: {
+    subject: 'Forgot User Name Request',
+    intro: 'Someone asked for the user name that goes with {email}. This is what we have on file:',
+    practice: 'Practice: {practiceName}',
+    userName: 'User name: {userName}',
+    notRequested: 'If you did not ask for this, you can ignore this email. Nothing in your account has changed.',
+  },
+
+  resetPassword: {
+    subject: 'Reset Your Password',
+    intro: 'Password help was requested by {requestedBy} for the user name {userName} at {practiceName}.',
+    action: 'To create a new password, open this link:',
+    button: 'Create a new password',
+    copyLink: 'If the button does not work, copy this address into your browser:',
+    expires: 'The link works only once and expires in {duration}.',
+    notRequested: 'If you did not expect this email, you can ignore it. Your password stays the same.',
+  },
+
+  passwordChanged: {
+    subject: 'Your password was changed',
+    intro: 'The password for the user name {userName} at {practiceName} was changed.',
+    when: 'When: {time}',
+    madeIt: 'If you made this change, there is nothing else to do.',
+    notYou: 'If you did not make this change, contact your support desk right away.',
+    notYouEmail: 'If you did not make this change, contact the support desk right away at {helpEmail}.',
+  },
+};
+
+/** The shape every locale's catalog has: the English one's, with any text. */
+export type EmailMessages = typeof en;

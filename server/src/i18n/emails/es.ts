@@ -1,0 +1,35 @@
+// Spanish (es). Data only; the shape and the {placeholders} follow ./en.ts.
+import type { EmailMessages } from './en.js';
+
+export const es: EmailMessages = {
+  greeting: 'Hola:',
+  automatic: 'Este correo se envió automáticamente. Las respuestas a este mensaje no se leen.',
+  minutes: { one: '{count} minuto', other: '{count} minutos' },
+
+  forgotUsername: {
+    subject: 'Solicitud de nombre de usuario olvidado',
+    intro: 'Alguien solicitó el nombre de usuario asociado a {email}. Estos son los datos que tenemos registrados:',
+    practice: 'Clínica: {practiceName}',
+    userName: 'Nombre de usuario: {userName}',
+    notRequested: 'Si usted no lo solicitó, puede ignorar este correo. No se ha modificado nada en su cuenta.',
+  },
+
+  resetPassword: {
+    subject: 'Restablezca su contraseña',
+    intro: '{requestedBy} solicitó ayuda con la contraseña del nombre de usuario {userName} en {practiceName}.',
+    action: 'Para crear una contraseña nueva, abra este enlace:',
+    button: 'Crear una contraseña nueva',
+    copyLink: 'Si el botón no funciona, copie esta dirección en su navegador:',
+    expires: 'El enlace solo se puede usar una vez y caduca en {duration}.',
+    notRequested: 'Si no esperaba este correo, puede ignorarlo. Su contraseña no cambiará.',
+  },
+
+  passwordChanged: {
+    subject: 'Se cambió su contraseña',
+    intro: 'Se cambió la contraseña del nombre de usuario {userName} en {practiceName}.',
+    when: 'Fecha y hora: {time}',
+    madeIt: 'Si usted hizo este cambio, no necesita hacer nada más.',
+    notYou: 'Si usted no hizo este cambio, comuníquese de inmediato con su servicio de asistencia.',
+    notYouEmail: 'Si usted no hizo este cambio, escriba de inmediato al servicio de asistencia: {helpEmail}.',
+  },
+};

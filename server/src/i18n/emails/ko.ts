@@ -1,0 +1,35 @@
+// Korean (ko). Data only; the shape and the {placeholders} follow ./en.ts.
+import type { EmailMessages } from './en.js';
+
+export const ko: EmailMessages = {
+  greeting: '안녕하세요.',
+  automatic: '이 이메일은 자동으로 발송되었습니다. 이 이메일에 회신하셔도 확인되지 않습니다.',
+  minutes: { other: '{count}분' },
+
+  forgotUsername: {
+    subject: '사용자 이름 찾기 요청',
+    intro: '누군가 {email} 주소에 연결된 사용자 이름을 요청했습니다. 등록된 정보는 다음과 같습니다.',
+    practice: '병원: {practiceName}',
+    userName: '사용자 이름: {userName}',
+    notRequested: '요청하지 않으셨다면 이 이메일을 무시하셔도 됩니다. 계정에는 아무런 변경이 없습니다.',
+  },
+
+  resetPassword: {
+    subject: '비밀번호 재설정',
+    intro: '{practiceName}의 사용자 이름 {userName}에 대한 비밀번호 도움 요청이 접수되었습니다. 요청자: {requestedBy}',
+    action: '새 비밀번호를 만들려면 다음 링크를 열어 주세요.',
+    button: '새 비밀번호 만들기',
+    copyLink: '버튼이 작동하지 않으면 다음 주소를 브라우저에 복사해 주세요.',
+    expires: '이 링크는 한 번만 사용할 수 있으며 {duration} 후에 만료됩니다.',
+    notRequested: '이 이메일을 예상하지 못하셨다면 무시하셔도 됩니다. 비밀번호는 그대로 유지됩니다.',
+  },
+
+  passwordChanged: {
+    subject: '비밀번호가 변경되었습니다',
+    intro: '{practiceName}의 사용자 이름 {userName}의 비밀번호가 변경되었습니다.',
+    when: '일시: {time}',
+    madeIt: '직접 변경하셨다면 더 이상 하실 일이 없습니다.',
+    notYou: '직접 변경하지 않으셨다면 즉시 지원 센터에 문의해 주세요.',
+    notYouEmail: '직접 변경하지 않으셨다면 즉시 지원 센터({helpEmail})에 문의해 주세요.',
+  },
+};

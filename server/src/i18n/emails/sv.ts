@@ -1,0 +1,35 @@
+// Swedish (sv). Data only; the shape and the {placeholders} follow ./en.ts.
+import type { EmailMessages } from './en.js';
+
+export const sv: EmailMessages = {
+  greeting: 'Hej,',
+  automatic: 'Det här meddelandet skickades automatiskt. Svar på det läses inte.',
+  minutes: { one: '{count} minut', other: '{count} minuter' },
+
+  forgotUsername: {
+    subject: 'Begäran om bortglömt användarnamn',
+    intro: 'Någon har bett om användarnamnet som hör till {email}. Det här finns registrerat hos oss:',
+    practice: 'Klinik: {practiceName}',
+    userName: 'Användarnamn: {userName}',
+    notRequested: 'Om du inte har bett om detta kan du bortse från meddelandet. Inget i ditt konto har ändrats.',
+  },
+
+  resetPassword: {
+    subject: 'Återställ ditt lösenord',
+    intro: '{requestedBy} har begärt hjälp med lösenordet för användarnamnet {userName} på {practiceName}.',
+    action: 'Öppna den här länken för att skapa ett nytt lösenord:',
+    button: 'Skapa ett nytt lösenord',
+    copyLink: 'Om knappen inte fungerar kan du kopiera den här adressen till webbläsaren:',
+    expires: 'Länken fungerar bara en gång och slutar gälla om {duration}.',
+    notRequested: 'Om du inte väntade dig det här meddelandet kan du bortse från det. Ditt lösenord förblir detsamma.',
+  },
+
+  passwordChanged: {
+    subject: 'Ditt lösenord har ändrats',
+    intro: 'Lösenordet för användarnamnet {userName} på {practiceName} har ändrats.',
+    when: 'Tidpunkt: {time}',
+    madeIt: 'Om det var du som gjorde ändringen behöver du inte göra något mer.',
+    notYou: 'Om det inte var du som gjorde ändringen ska du genast kontakta din support.',
+    notYouEmail: 'Om det inte var du som gjorde ändringen ska du genast kontakta supporten på {helpEmail}.',
+  },
+};
