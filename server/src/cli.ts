@@ -71,7 +71,7 @@ async function start(config: Config, output: Output): Promise<number> {
   output.out(`login-help-server listening on ${service.url}`);
   output.out(`  API:     ${service.url}${config.basePath}`);
   output.out(`  reset:   ${config.resetUrl}`);
-  output.out(service.mailbox ? `  mailbox: ${service.url}/dev/mailbox` : `  mail:    ${redactUrl(config.smtpUrl!)}`);
+  output.out(config.smtpUrl ? `  mail:    ${redactUrl(config.smtpUrl)}` : `  mailbox: ${service.url}/dev/mailbox`);
   output.out(`  data:    ${where(config)}`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -155,12 +155,12 @@ export async function main(argv: string[], output: Output = consoleOutput, input
         const sinceAt = rest.indexOf('--since');
         const sinceText = sinceAt >= 0 ? rest[sinceAt + 1] : undefined;
         const since = sinceText === undefined ? new Date(0) : parseSince(sinceText, systemClock.now());
-        if (sinceAt >= 0 && !since) {
+        if (!since) {
           output.err(`login-help-server audit: --since takes 90s, 15m, 1h, 7d or a date such as 2026-11-30, not "${sinceText ?? ''}"`);
           return 2;
         }
         return await withDatabase(config, async (db) => {
-          const rows = await listAudit(db, since!);
+          const rows = await listAudit(db, since);
           if (rest.includes('--json')) {
             for (const row of rows) output.out(JSON.stringify(row));
           } else {

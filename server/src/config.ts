@@ -129,7 +129,7 @@ function origins(env: Env): string[] {
 
 function basePath(env: Env): string {
   const text = read(env, 'BASE_PATH').replace(/\/+$/, '');
-  if (!/^\/[A-Za-z0-9._~\/-]*$/.test(text) || text.includes('//')) {
+  if (!/^\/[A-Za-z0-9._~/-]*$/.test(text) || text.includes('//')) {
     throw new ConfigError(`BASE_PATH must be a path such as /api/login-help, not "${text}"`);
   }
   return text;

@@ -56,8 +56,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const db = options.db ?? (await openMigrated(config));
   if (options.db) await migrate(db);
   const mailbox = config.smtpUrl ? undefined : new DevMailbox();
-  const transport = mailbox ?? smtpTransport(config.smtpUrl!);
-  let app: FastifyInstance | undefined;
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : (mailbox as DevMailbox);
+  const log: { app?: FastifyInstance } = {};
   const worker = new OutboxWorker({
     db,
     transport,
@@ -66,10 +66,11 @@ export async function startService(config: Config, options: ServiceOptions = {})
     ...(options.retrySchedule ? { schedule: options.retrySchedule } : {}),
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
-    onError: (error, { id, attempt, dead }) => app?.log.warn({ outbox: id, attempt, dead, failure: describeFailure(error) }, dead ? 'email dead after its last try' : 'email delivery failed; will retry'),
+    onError: (error, { id, attempt, dead }) => log.app?.log.warn({ outbox: id, attempt, dead, failure: describeFailure(error) }, dead ? 'email dead after its last try' : 'email delivery failed; will retry'),
   });
   const limits = await createRateLimits(config, db);
-  app = await buildApp({ config, db, clock, limits, nudgeOutbox: () => worker.nudge() }, { ...(options.logStream ? { logStream: options.logStream } : {}), ...(mailbox ? { mailbox } : {}) });
+  const app = await buildApp({ config, db, clock, limits, nudgeOutbox: () => worker.nudge() }, { ...(options.logStream ? { logStream: options.logStream } : {}), ...(mailbox ? { mailbox } : {}) });
+  log.app = app;
   let url = '';
   if (options.listen !== false) {
     url = await app.listen({ host: config.host, port: config.port });

@@ -19,7 +19,7 @@ export function parseCsvRecords(text: string): { line: number; fields: string[] 
   let fieldStarted = false;
   const source = text.replace(/^\uFEFF/, '');
   for (let i = 0; i < source.length; i++) {
-    const char = source[i]!;
+    const char = source.charAt(i);
     if (quoted) {
       if (char === '"' && source[i + 1] === '"') {
         field += '"';
@@ -58,7 +58,7 @@ export function parseCsvRecords(text: string): { line: number; fields: string[] 
     fields.push(field);
     records.push({ line: start, fields });
   }
-  return records.filter((record) => !(record.fields.length === 1 && record.fields[0]!.trim() === ''));
+  return records.filter((record) => !(record.fields.length === 1 && record.fields[0]?.trim() === ''));
 }
 
 /** Checks the whole file; all rows or none. */

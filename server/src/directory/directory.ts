@@ -26,8 +26,9 @@ export async function findLoginsByEmail(db: Queryable, email: string): Promise<{
       ORDER BY p.name, a.user_name`,
     [email],
   );
-  if (rows.length === 0) return undefined;
-  return { email: rows[0]!.email, logins: rows.map((row) => ({ practiceName: row.practice_name, userName: row.user_name })) };
+  const [first] = rows;
+  if (!first) return undefined;
+  return { email: first.email, logins: rows.map((row) => ({ practiceName: row.practice_name, userName: row.user_name })) };
 }
 
 const ACCOUNT_COLUMNS = `a.id, a.user_name, a.password_hash, p.name AS practice_name, p.email AS practice_email`;
@@ -82,7 +83,7 @@ export interface DirectoryEntry {
  * account by its user name, which moves to the given practice and takes the given state.
  */
 export async function upsertEntry(db: Queryable, entry: DirectoryEntry): Promise<void> {
-  const practices = await db.query<{ id: number }>(
+  const [practice] = await db.query<{ id: number }>(
     `INSERT INTO practices (name, email, active) VALUES ($1, $2, $3)
      ON CONFLICT (lower(name), lower(email)) DO UPDATE SET active = EXCLUDED.active
      RETURNING id`,
@@ -91,6 +92,6 @@ export async function upsertEntry(db: Queryable, entry: DirectoryEntry): Promise
   await db.query(
     `INSERT INTO accounts (practice_id, user_name, active) VALUES ($1, $2, $3)
      ON CONFLICT (lower(user_name)) DO UPDATE SET practice_id = EXCLUDED.practice_id, active = EXCLUDED.active`,
-    [practices[0]!.id, entry.userName, entry.active],
+    [practice?.id, entry.userName, entry.active],
   );
 }

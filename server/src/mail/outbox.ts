@@ -74,7 +74,7 @@ export interface OutboxWorkerOptions {
 /** A short, safe description of a delivery failure (SMTP code and first line only). */
 export function describeFailure(error: unknown): string {
   const e = error as { responseCode?: number; code?: string; message?: string };
-  const first = String(e.message ?? error).split('\n')[0]!.slice(0, 200);
+  const first = String(e.message ?? error).split('\n', 1)[0]?.slice(0, 200);
   return [e.responseCode, e.code, first].filter((part) => part !== undefined && part !== '').join(' ');
 }
 
@@ -173,7 +173,7 @@ export class OutboxWorker {
           await tx.query(`UPDATE outbox SET status = 'dead', lease_until = NULL, last_error = $2, text_body = NULL, html_body = NULL WHERE id = $1`, [row.id, describeFailure(error)]);
           await recordAudit(tx, now, { form: 'mail', value: `${row.kind} #${row.id}`, outcome: 'dead', requestId: row.request_id ?? undefined });
         } else {
-          const wait = schedule[row.attempts - 1]!;
+          const wait = schedule[row.attempts - 1] ?? schedule.at(-1) ?? 60_000;
           await tx.query(`UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = $2, next_attempt_at = $3 WHERE id = $1`, [row.id, describeFailure(error), new Date(now.getTime() + wait)]);
         }
       });
@@ -188,7 +188,7 @@ export class OutboxWorker {
 export async function outboxSummary(db: Queryable, now: Date): Promise<{ pending: number; sending: number; sent: number; dead: number; oldestWaitingSeconds: number }> {
   const rows = await db.query<{ status: string; count: number; oldest: Date | null }>(`SELECT status, count(*)::int AS count, min(created_at) AS oldest FROM outbox GROUP BY status`);
   const count = (status: string): number => rows.find((row) => row.status === status)?.count ?? 0;
-  const waiting = rows.filter((row) => row.status === 'pending' || row.status === 'sending').map((row) => new Date(row.oldest!).getTime());
+  const waiting = rows.filter((row) => (row.status === 'pending' || row.status === 'sending') && row.oldest).map((row) => new Date(row.oldest ?? 0).getTime());
   return {
     pending: count('pending'),
     sending: count('sending'),

@@ -48,10 +48,16 @@ export async function checkToken(context: Context, caller: Caller, token: string
   const { db, clock, config } = context;
   const limit = await limited(context, caller, token);
   const now = clock.now();
-  const state = limit ? undefined : await tokenState(db, token, now);
-  const answer = limit ?? (state!.state === 'valid' ? { status: 200, body: { status: 'valid', userName: state!.account!.userName, minLength: config.passwordMinLength } } : DEAD[state!.state]);
-  await recordAudit(db, now, { form: 'reset-check', value: state?.account?.userName, outcome: limit ? 'rate_limited' : state!.state, client: caller.client, requestId: caller.requestId });
-  return answer;
+  const audit = (outcome: string, userName?: string): Promise<void> =>
+    recordAudit(db, now, { form: 'reset-check', value: userName, outcome, client: caller.client, requestId: caller.requestId });
+  if (limit) {
+    await audit('rate_limited');
+    return limit;
+  }
+  const state = await tokenState(db, token, now);
+  await audit(state.state, state.account?.userName);
+  if (state.state !== 'valid') return DEAD[state.state];
+  return { status: 200, body: { status: 'valid', userName: state.account.userName, minLength: config.passwordMinLength } };
 }
 
 /** The message at New Password for each refusal (the widget shows it as text). */
