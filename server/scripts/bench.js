@@ -172,11 +172,11 @@ async function main() {
           const queuedInRun = (await queued(service, outboxSummary)) - queuedBefore;
           const drained = await drain(service, outboxSummary);
           const afterDrain = delivered(service) - sentBefore;
-          const row = { label, ...kase, ...result, before, peak, emailsDuringRun: duringRun, emailsAfterDrain: afterDrain, drainMs: drained.ms, queuedInRun };
+          const row = { label, ...kase, ...result, before, peak, emailsDuringRun: duringRun, emailsAfterDrain: afterDrain, drainMs: drained.ms, drainLeft: drained.left, queuedInRun };
           rows.push(row);
           console.log(
             `  ${kase.path} ${kase.found ? 'found' : 'not found'}: ${result.rps.toFixed(1)} req/s, p50 ${ms(result.p50)}, p99 ${ms(result.p99)}, statuses ${JSON.stringify(result.statusCodes)}, errors ${result.errors}, ` +
-              `RSS ${mib(before.rss)} idle → ${mib(peak.rss)} peak, heapUsed ${mib(before.heapUsed)} → ${mib(peak.heapUsed)}, emails queued ${queuedInRun}, delivered ${duringRun} during the run + ${afterDrain - duringRun} after (drained in ${drained.ms} ms)`,
+              `RSS ${mib(before.rss)} idle → ${mib(peak.rss)} peak, heapUsed ${mib(before.heapUsed)} → ${mib(peak.heapUsed)}, emails queued ${queuedInRun}, delivered ${duringRun} during the run + ${afterDrain - duringRun} after (${drained.left ? `NOT drained after ${drained.ms} ms: ${drained.left} left` : `drained in ${drained.ms} ms`})`,
           );
         }
         const summary = await outboxSummary(service.db, new Date());
@@ -195,7 +195,7 @@ async function main() {
   for (const r of rows) {
     const non2xx = Object.entries(r.statusCodes).filter(([code]) => !code.startsWith('2')).map(([code, count]) => `${count} × ${code}`).join(', ') || '0';
     const emails = `${r.emailsDuringRun} / ${r.queuedInRun}`;
-    const drainCell = r.queuedInRun === 0 ? '—' : `${(r.drainMs / 1000).toFixed(1)} s`;
+    const drainCell = r.queuedInRun === 0 ? '—' : `${r.drainLeft ? `not drained (${r.drainLeft} left) after ` : ''}${(r.drainMs / 1000).toFixed(1)} s`;
     console.log(`| ${r.label.replace(/ \(.*/, '')} | \`${r.path}\` | ${r.found ? 'found' : 'not found'} | ${r.rps.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.requests} | ${non2xx} | ${r.errors + r.timeouts} | ${mib(r.before.rss)} → ${mib(r.peak.rss)} | ${mib(r.before.heapUsed)} → ${mib(r.peak.heapUsed)} | ${emails} | ${drainCell} |`);
   }
   console.log('\nRight after start and the demo data (PGlite has just run initdb in a fresh folder; part of this is given back later):');
