@@ -1,10 +1,13 @@
-// Checks docs/openapi.json (the backend contract of SPEC §4):
-//   1. the document covers SPEC §4 (paths, bodies, every answer, Retry-After, CSRF, CORS notes);
-//   2. every $ref resolves and every documented example matches its schema;
+// Checks docs/openapi.json (the backend contract of SPEC §4 and §8, as login-help-server implements it):
+//   1. the document covers SPEC §4 (paths, bodies, every answer, Retry-After, CSRF, CORS notes),
+//      SPEC §8 (the reset link's two endpoints) and login-help-server's own answers and endpoints
+//      (SPEC §9: 413, 415, 422, 429, 503, X-Request-Id, health checks, development mailbox, CORS);
+//   2. every $ref resolves and every documented example (bodies, headers, parameters) matches its schema;
 //   3. the mock backend the demo and the tests use (src/mock-backend.ts, run through msw's Node
 //      setup) answers every SPEC §7 value with a status and body that the document describes.
 // Schemas are checked by a small JSON Schema subset validator (below): $ref, type, properties,
-// required, enum, const, additionalProperties, oneOf, anyOf, minLength, maxLength; any other
+// required, enum, const, additionalProperties, oneOf, anyOf, minLength, maxLength, items, pattern,
+// minimum; any other
 // keyword in the document fails the run, so nothing is silently left unchecked.
 // Run:  node test/package/openapi.test.js   (no build needed)
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -21,7 +24,7 @@ const doc = JSON.parse(await readFile(path.join(ROOT, 'docs', 'openapi.json'), '
 
 /** Keywords that only describe: they never make a value invalid. */
 const ANNOTATIONS = new Set(['description', 'title', 'format', 'examples', 'example', 'default', 'summary', 'deprecated']);
-const ASSERTIONS = new Set(['$ref', 'type', 'properties', 'required', 'enum', 'const', 'additionalProperties', 'oneOf', 'anyOf', 'minLength', 'maxLength']);
+const ASSERTIONS = new Set(['$ref', 'type', 'properties', 'required', 'enum', 'const', 'additionalProperties', 'oneOf', 'anyOf', 'minLength', 'maxLength', 'items', 'pattern', 'minimum']);
 
 function resolveRef(ref) {
   check(ref.startsWith('#/'), `only local $refs are supported: ${ref}`);
@@ -64,7 +67,11 @@ export function validate(schema, value, at = '$') {
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && codePoints(value) < schema.minLength) problems.push(`${at}: shorter than ${schema.minLength}`);
     if (schema.maxLength !== undefined && codePoints(value) > schema.maxLength) problems.push(`${at}: longer than ${schema.maxLength}`);
+    // ECMA-262 regular expressions with the u flag, unanchored, as JSON Schema says.
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) problems.push(`${at}: does not match /${schema.pattern}/`);
   }
+  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) problems.push(`${at}: less than ${schema.minimum}`);
+  if (Array.isArray(value) && schema.items !== undefined) value.forEach((item, index) => problems.push(...validate(schema.items, item, `${at}[${index}]`)));
   if (typeOf(value) === 'object') {
     for (const name of schema.required ?? []) if (!Object.hasOwn(value, name)) problems.push(`${at}: missing required "${name}"`);
     const known = schema.properties ?? {};
@@ -90,7 +97,13 @@ const mustMatch = (schema, value, what) => {
 // ---------------------------------------------------------------- walking the document
 
 const POSTS = ['/forgot-username', '/password-help'];
-const operation = (pathName) => doc.paths[pathName].post;
+const RESET_POSTS = ['/reset-password/check', '/reset-password'];
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const operation = (pathName, method = 'post') => doc.paths[pathName]?.[method];
+/** Every operation of the document: [path, method, operation]. */
+const operations = () => Object.entries(doc.paths).flatMap(([pathName, item]) => METHODS.filter((method) => item[method]).map((method) => [pathName, method, item[method]]));
+/** The JSON schema of an operation's answer for `status`. */
+const answerSchema = (op, status) => deref(op.responses[status])?.content?.['application/json']?.schema;
 
 /** Every media type of an operation: [where, media type object]. */
 function mediaTypes(op) {
@@ -152,7 +165,8 @@ await test('every answer of SPEC §4 is documented on both paths (200, 204, 400,
 await test('supportEmail is allowed in every JSON answer', () => {
   for (const pathName of POSTS) {
     for (const [where, media] of mediaTypes(operation(pathName)).filter(([where]) => !where.startsWith('requestBody') && where.endsWith('application/json'))) {
-      const base = { '200': { status: 'sent' }, '404': { status: 'not_found' }, '400': { status: 'invalid', errors: {} }, '422': { status: 'invalid', errors: {} } }[where.split(' ')[0]] ?? {};
+      const invalid = { status: 'invalid', errors: {} };
+      const base = { '200': { status: 'sent' }, '404': { status: 'not_found' }, '400': invalid, '413': invalid, '415': invalid, '422': invalid }[where.split(' ')[0]] ?? {};
       mustMatch(media.schema, { ...base, supportEmail: 'help@clinic.example' }, `${pathName} ${where}`);
     }
   }
@@ -171,6 +185,106 @@ await test('CORS notes: preflight headers, Access-Control-Expose-Headers: Retry-
   for (const needle of ['Access-Control-Expose-Headers: Retry-After', 'Access-Control-Allow-Headers', 'Access-Control-Allow-Credentials: true', 'OPTIONS']) {
     check(text.includes(needle), `no mention of ${needle}`);
   }
+});
+
+// ---------------------------------------------------------------- 1b. coverage of SPEC §8 and login-help-server (SPEC §9)
+
+/** Fails unless `schema` accepts every value of `good` and rejects every value of `bad`. */
+function accepts(schema, good, bad, what) {
+  check(schema, `${what}: no JSON schema`);
+  for (const value of good) mustMatch(schema, value, `${what} ${JSON.stringify(value)}`);
+  for (const value of bad) check(validate(schema, value).length > 0, `${what} accepted ${JSON.stringify(value)}`);
+}
+
+await test('SPEC §8: POST /reset-password/check and /reset-password, their bodies and every answer', () => {
+  const check8 = operation('/reset-password/check');
+  const reset = operation('/reset-password');
+  check(check8 && reset, 'no POST /reset-password/check or /reset-password');
+  const checkBody = deref(check8.requestBody);
+  const resetBody = deref(reset.requestBody);
+  check(checkBody.required && resetBody.required, 'request bodies must be required');
+  accepts(checkBody.content['application/json'].schema, [{ token: 'abc' }], [{}, { token: 7 }, { token: 'abc', extra: 1 }], 'check request');
+  accepts(resetBody.content['application/json'].schema, [{ token: 'abc', password: 'correct horse battery staple' }], [{ token: 'abc' }, { password: 'x' }, { token: 'abc', password: 'é'.repeat(257) }], 'reset request');
+  for (const [pathName, op] of [['/reset-password/check', check8], ['/reset-password', reset]]) {
+    for (const key of ['200', '400', '404', '410', '413', '415', '429', '503', '5XX', 'default']) check(Object.hasOwn(op.responses, key), `${pathName} lacks ${key}`);
+    accepts(answerSchema(op, '410'), [{ status: 'expired' }, { status: 'used' }], [{ status: 'invalid_token' }, {}], `${pathName} 410`);
+    accepts(answerSchema(op, '404'), [{ status: 'invalid_token' }], [{ status: 'not_found' }, { status: 'expired' }], `${pathName} 404`);
+    accepts(answerSchema(op, '400'), [{ status: 'invalid', errors: { token: 'This field is required.' } }], [{ status: 'invalid' }], `${pathName} 400`);
+    accepts(answerSchema(op, '429'), [{ status: 'rate_limited' }], [], `${pathName} 429`);
+    accepts(answerSchema(op, '503'), [{ status: 'unavailable' }], [], `${pathName} 503`);
+    for (const key of ['429', '503']) check(deref(deref(op.responses[key]).headers?.['Retry-After']), `${pathName} ${key} lacks Retry-After`);
+  }
+  accepts(answerSchema(check8, '200'), [{ status: 'valid', userName: 'happypaws', minLength: 15 }], [{ status: 'valid' }, { status: 'valid', userName: 'happypaws', minLength: '15' }, { status: 'valid', userName: '', minLength: 15 }, { status: 'reset' }], 'check 200');
+  accepts(answerSchema(reset, '200'), [{ status: 'reset' }], [{ status: 'valid' }, {}], 'reset 200');
+  accepts(
+    answerSchema(reset, '400'),
+    [{ status: 'invalid', errors: { password: 'Use at least 15 characters.' } }, { status: 'invalid', errors: { password: 'This password is too common and easy to guess. Choose another, such as a few unrelated words.' } }],
+    [{ status: 'invalid', errors: { password: 15 } }],
+    'reset 400',
+  );
+});
+
+await test('login-help-server: the forms also answer 413, 415, 422 (Idempotency-Key), 429 and 503 as documented', () => {
+  for (const pathName of POSTS) {
+    const op = operation(pathName);
+    for (const key of ['413', '415']) {
+      check(Object.hasOwn(op.responses, key), `${pathName} lacks ${key}`);
+      accepts(answerSchema(op, key), [{ status: 'invalid', errors: { body: 'x' } }], [{ status: 'invalid' }, { status: 'error' }], `${pathName} ${key}`);
+    }
+    accepts(answerSchema(op, '422'), [{ status: 'invalid', errors: { idempotencyKey: 'x' } }], [{ status: 'invalid' }], `${pathName} 422`);
+    accepts(answerSchema(op, '400'), [{ status: 'invalid', errors: { body: 'The request body must be JSON.' } }, { status: 'invalid', errors: { idempotencyKey: 'x' } }], [], `${pathName} 400`);
+    accepts(answerSchema(op, '429'), [{ status: 'rate_limited' }], [], `${pathName} 429`);
+    accepts(answerSchema(op, '503'), [{ status: 'unavailable' }], [], `${pathName} 503`);
+    for (const status of ['200', '404']) check(deref(deref(op.responses[status]).headers?.['Idempotent-Replayed']), `${pathName} ${status} lacks Idempotent-Replayed`);
+  }
+});
+
+await test('request headers: Idempotency-Key (1–255 printable ASCII), Accept-Language, the CSRF header', () => {
+  for (const pathName of [...POSTS, ...RESET_POSTS]) {
+    const headers = (operation(pathName).parameters ?? []).map(deref).filter((parameter) => parameter.in === 'header');
+    for (const name of ['Accept-Language', 'X-CSRF-Token', ...(POSTS.includes(pathName) ? ['Idempotency-Key'] : [])]) {
+      const parameter = headers.find((header) => header.name === name);
+      check(parameter && parameter.required === false, `${pathName}: no optional ${name} header parameter`);
+    }
+  }
+  const key = deref(operation('/forgot-username').parameters.find((parameter) => deref(parameter).name === 'Idempotency-Key'));
+  accepts(key.schema, ['k', 'x'.repeat(255), '3f0c9b7e-5d2a-4c1e-9a8b-6f4e2d1c0b9a'], ['', 'x'.repeat(256), 'a b', 'é'], 'Idempotency-Key');
+});
+
+await test('X-Request-Id is documented on every answer of every operation', () => {
+  for (const [pathName, method, op] of operations()) {
+    for (const [status, response] of Object.entries(op.responses)) check(deref(deref(response).headers?.['X-Request-Id']), `${method.toUpperCase()} ${pathName} ${status} lacks X-Request-Id`);
+  }
+});
+
+await test('GET /healthz and /readyz, at the server root (a servers override without the base path)', () => {
+  for (const pathName of ['/healthz', '/readyz']) {
+    check(operation(pathName, 'get'), `no GET ${pathName}`);
+    const servers = doc.paths[pathName].servers;
+    check(Array.isArray(servers) && servers.length > 0 && servers.every((server) => !server.url.includes('login-help') && !server.url.includes('{endpoint}')), `${pathName}: no servers override at the root`);
+  }
+  accepts(answerSchema(operation('/healthz', 'get'), '200'), [{ status: 'ok' }], [{ status: 'ready' }], 'healthz 200');
+  const ready = operation('/readyz', 'get');
+  accepts(answerSchema(ready, '200'), [{ status: 'ready', database: 'pglite' }, { status: 'ready', database: 'postgres' }], [{ status: 'ready' }, { status: 'ready', database: 'mysql' }], 'readyz 200');
+  accepts(answerSchema(ready, '503'), [{ status: 'unavailable', database: 'postgres' }], [{ status: 'ready', database: 'pglite' }], 'readyz 503');
+});
+
+await test('the development mailbox: GET /dev/mailbox (HTML) and /dev/mailbox/messages (JSON), at the server root', () => {
+  const page = operation('/dev/mailbox', 'get');
+  check(page && deref(page.responses['200']).content['text/html'], 'no GET /dev/mailbox answering text/html');
+  const list = operation('/dev/mailbox/messages', 'get');
+  check(list, 'no GET /dev/mailbox/messages');
+  for (const pathName of ['/dev/mailbox', '/dev/mailbox/messages']) check(doc.paths[pathName].servers?.length > 0, `${pathName}: no servers override at the root`);
+  const message = { id: 1, from: 'a', to: 'b', subject: 'Reset Your Password', text: 't', html: 'h', messageId: '<m@x>', date: '2026-11-30T00:00:00.000Z', locale: 'en' };
+  const { id: _id, ...withoutId } = message;
+  accepts(answerSchema(list, '200'), [{ messages: [] }, { messages: [message] }], [{}, { messages: [withoutId] }, { messages: [{ ...message, id: 0 }] }, { messages: message }], '/dev/mailbox/messages 200');
+});
+
+await test('login-help-server notes: base path, CORS (ALLOWED_ORIGINS, allowed and exposed headers, 403), rate limits', () => {
+  const text = doc.info.description;
+  const needles = ['/api/login-help', 'ALLOWED_ORIGINS', 'CORS_ALLOW_HEADERS', '`Content-Type`, `Accept`, `Accept-Language`, `X-CSRF-Token`, `Idempotency-Key`', 'Access-Control-Expose-Headers: Retry-After, X-Request-Id', '403', 'RATE_LIMIT_PER_CLIENT', 'RATE_LIMIT_PER_TARGET', 'RATE_LIMIT_PER_TOKEN', 'per 15 minutes', 'per hour', 'RESPONSE_TIME_MS'];
+  for (const needle of needles) check(text.includes(needle), `info.description does not mention ${needle}`);
+  for (const pathName of [...POSTS, ...RESET_POSTS]) check(deref(operation(pathName, 'options')?.responses?.['403']), `OPTIONS ${pathName} lacks the 403 of a preflight from another origin`);
 });
 
 // ---------------------------------------------------------------- 2. refs and examples
@@ -194,19 +308,24 @@ await test('every $ref in the document resolves', () => {
   check(broken.length === 0, broken.join(', '));
 });
 
-for (const pathName of POSTS) {
-  for (const [where, media] of mediaTypes(operation(pathName))) {
+for (const [pathName, method, op] of operations()) {
+  for (const [where, media] of mediaTypes(op)) {
     const examples = Object.entries(media.examples ?? {}).map(([name, example]) => [name, deref(example).value]);
     if (media.example !== undefined) examples.push(['example', media.example]);
+    const what = method === 'post' ? pathName : `${method.toUpperCase()} ${pathName}`;
     for (const [name, value] of examples) {
-      await test(`example ${pathName} ${where} "${name}" matches its schema`, () => mustMatch(media.schema, value, name));
+      await test(`example ${what} ${where} "${name}" matches its schema`, () => {
+        check(media.schema !== undefined, 'the media type has no schema');
+        mustMatch(media.schema, value, name);
+      });
     }
   }
 }
 
-await test('header examples match their schemas', () => {
-  for (const header of Object.values(doc.components.headers)) {
+await test('header and parameter examples match their schemas', () => {
+  for (const header of [...Object.values(doc.components.headers), ...Object.values(doc.components.parameters)]) {
     for (const [name, example] of Object.entries(header.examples ?? {})) mustMatch(header.schema, deref(example).value, name);
+    if (header.example !== undefined) mustMatch(header.schema, header.example, 'example');
   }
 });
 
@@ -227,6 +346,11 @@ await test('the validator rejects what the contract forbids (so passing means so
     [usernameBody, {}],
     [passwordBody, { userName: 'x'.repeat(201), requestedBy: 'y' }],
     [passwordBody, { userName: 'x' }],
+    // the keywords beyond the basic ones
+    [{ type: 'array', items: { type: 'string' } }, ['a', 1]],
+    [{ type: 'string', pattern: '^[a-z]+$' }, 'abc1'],
+    [{ type: 'integer', minimum: 1 }, 0],
+    [{ type: 'string', maxLength: 2 }, '😀😀😀'],
   ];
   for (const [schema, value] of rejected) check(validate(schema, value).length > 0, `accepted ${JSON.stringify(value).slice(0, 60)}`);
 });
