@@ -10,6 +10,7 @@ import type { Answer } from './http/answer.js';
 import { formRoutes } from './routes/form-routes.js';
 import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
+import { resetPageRoutes } from './routes/reset-page.js';
 import { resetRoutes } from './routes/reset-routes.js';
 import type { DevMailbox } from './mail/transport.js';
 
@@ -19,6 +20,8 @@ export interface AppOptions {
   logStream?: Writable;
   /** The development mailbox, served at /dev/mailbox when there is one. */
   mailbox?: DevMailbox;
+  /** The folder holding the reset page's bundle (server/dist/reset-assets by default). */
+  resetAssets?: string;
 }
 
 /** The largest request body accepted (SPEC §9). */
@@ -131,6 +134,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
   await app.register(healthRoutes(context));
   await app.register(formRoutes(context), { prefix: config.basePath });
   await app.register(resetRoutes(context), { prefix: config.basePath });
+  await app.register(resetPageRoutes(config, options.resetAssets));
   if (options.mailbox) await app.register(devMailboxRoutes(options.mailbox));
   return app;
 }

@@ -21,6 +21,8 @@ export interface Config {
   corsAllowHeaders: string[];
   trustProxy: boolean;
   supportEmail?: string;
+  helpUrl?: string;
+  loginUrl?: string;
   responseTimeMs: number;
   logLevel: string;
 }
@@ -51,6 +53,8 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'ALLOWED_ORIGINS', fallback: '', meaning: 'comma-separated origins allowed by CORS (e.g. https://portal.example)' },
   { name: 'CORS_ALLOW_HEADERS', fallback: '', meaning: 'extra request headers allowed by CORS, comma-separated' },
   { name: 'TRUST_PROXY', fallback: 'false', meaning: 'true: take the client address from X-Forwarded-For (behind a reverse proxy)' },
+  { name: 'HELP_URL', fallback: '', meaning: 'the Login Help page, linked from the reset page as "request a new link"' },
+  { name: 'LOGIN_URL', fallback: '', meaning: 'the sign-in page, linked from the reset page after success' },
   { name: 'SUPPORT_EMAIL', fallback: '', meaning: 'address sent to the widget for "email us" and named in emails' },
   { name: 'RESPONSE_TIME_MS', fallback: '250', meaning: 'every answer of the two forms takes at least this long, so found and not found look alike' },
   { name: 'LOG_LEVEL', fallback: 'info', meaning: 'pino log level (fatal, error, warn, info, debug, trace, silent)' },
@@ -179,6 +183,10 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (databaseUrl !== '') config.databaseUrl = url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
   if (smtpUrl !== '') config.smtpUrl = url('SMTP_URL', smtpUrl, ['smtp:', 'smtps:']);
+  for (const [name, key] of [['HELP_URL', 'helpUrl'], ['LOGIN_URL', 'loginUrl']] as const) {
+    const text = read(env, name);
+    if (text !== '') config[key] = url(name, text, ['http:', 'https:']);
+  }
   const support = supportEmail(env);
   if (support !== undefined) config.supportEmail = support;
   return config;

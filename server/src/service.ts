@@ -21,6 +21,8 @@ export interface ServiceOptions {
   retrySchedule?: readonly number[];
   pollMs?: number;
   leaseMs?: number;
+  /** The reset page's assets folder (tests give their own). */
+  resetAssets?: string;
   /** Listen (the default) or only build. */
   listen?: boolean;
 }
@@ -69,7 +71,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     onError: (error, { id, attempt, dead }) => log.app?.log.warn({ outbox: id, attempt, dead, failure: describeFailure(error) }, dead ? 'email dead after its last try' : 'email delivery failed; will retry'),
   });
   const limits = await createRateLimits(config, db);
-  const app = await buildApp({ config, db, clock, limits, nudgeOutbox: () => worker.nudge() }, { ...(options.logStream ? { logStream: options.logStream } : {}), ...(mailbox ? { mailbox } : {}) });
+  const app = await buildApp({ config, db, clock, limits, nudgeOutbox: () => worker.nudge() }, { ...(options.logStream ? { logStream: options.logStream } : {}), ...(mailbox ? { mailbox } : {}), ...(options.resetAssets ? { resetAssets: options.resetAssets } : {}) });
   log.app = app;
   let url = '';
   if (options.listen !== false) {

@@ -1,0 +1,88 @@
+// `GET /reset` (the RESET_URL default): the page the "Reset Your Password" link opens. It holds
+// `<login-help-reset>` from the widget's self-contained bundle, served from /reset-assets/, under
+// a strict Content-Security-Policy with Trusted Types (no inline script or style).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { Config } from '../config.js';
+import { escapeHtml } from '../html/escape.js';
+import { negotiateLocale, RTL_LOCALES, type EmailLocale } from '../i18n/negotiate.js';
+
+/** Where `npm run build` copies dist/login-help-reset.js and its locale modules (server/dist/reset-assets). */
+export const DEFAULT_RESET_ASSETS = path.join(fileURLToPath(new URL('../../', import.meta.url)), 'dist', 'reset-assets');
+
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+const STYLES = `html{color-scheme:light dark}body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:1rem}
+main{max-width:32rem;margin:2rem auto}login-help-reset:not(:defined){display:block;min-height:24rem}`;
+
+function page(config: Config, lang: string): string {
+  const attributes = [`endpoint="${escapeHtml(config.basePath)}"`];
+  if (config.helpUrl) attributes.push(`help-url="${escapeHtml(config.helpUrl)}"`);
+  if (config.loginUrl) attributes.push(`login-url="${escapeHtml(config.loginUrl)}"`);
+  const dir = RTL_LOCALES.has(lang as EmailLocale) ? 'rtl' : 'ltr';
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}" dir="${dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Create a New Password</title>
+<link rel="stylesheet" href="/reset-assets/reset-page.css">
+<script type="module" src="/reset-assets/login-help-reset.js"></script>
+</head>
+<body>
+<main>
+<login-help-reset ${attributes.join(' ')}></login-help-reset>
+</main>
+</body>
+</html>`;
+}
+
+function javascript(reply: FastifyReply, body: Buffer): FastifyReply {
+  return reply.header('Cache-Control', 'public, max-age=3600').type('text/javascript; charset=utf-8').send(body);
+}
+
+/** The reset page's routes; `assets` is the folder holding login-help-reset.js and locales/. */
+export function resetPageRoutes(config: Config, assets = DEFAULT_RESET_ASSETS): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/reset', async (request, reply) => {
+      const header = request.headers['accept-language'];
+      return reply
+        .header('Content-Security-Policy', PAGE_CSP)
+        .type('text/html; charset=utf-8')
+        .send(page(config, negotiateLocale(typeof header === 'string' ? header : undefined)));
+    });
+    app.get('/reset-assets/reset-page.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(STYLES));
+    app.get<{ Params: { file: string } }>('/reset-assets/:file', async (request, reply) => serve(reply, path.join(assets, request.params.file), request.params.file));
+    app.get<{ Params: { file: string } }>('/reset-assets/locales/:file', async (request, reply) =>
+      serve(reply, path.join(assets, 'locales', request.params.file), request.params.file),
+    );
+  };
+}
+
+async function serve(reply: FastifyReply, file: string, name: string): Promise<FastifyReply> {
+  // Plain module names only: no path can leave the assets folder.
+  if (!/^[A-Za-z0-9_-][A-Za-z0-9._-]*\.js$/.test(name)) return reply.code(404).type('text/plain; charset=utf-8').send('Not found.');
+  try {
+    return javascript(reply, await readFile(file));
+  } catch {
+    const missing = name === 'login-help-reset.js';
+    return reply
+      .code(missing ? 503 : 404)
+      .type('text/plain; charset=utf-8')
+      .send(missing ? 'The reset page script is not built: run `npm run build` at the repository root.' : 'Not found.');
+  }
+}

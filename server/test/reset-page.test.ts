@@ -1,0 +1,63 @@
+// GET /reset: the page the email's link opens, under a strict CSP with Trusted Types, serving the
+// widget's reset bundle and its locale modules from the assets folder and nothing else.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { loadConfig } from '../src/config.js';
+import { startService, type Service } from '../src/service.js';
+import { freshDatabase } from './helpers/database.js';
+
+describe('the reset page', () => {
+  let assets: string;
+  let service: Service;
+  let drop: () => Promise<void>;
+  before(async () => {
+    assets = await mkdtemp(path.join(tmpdir(), 'login-help-assets-'));
+    await mkdir(path.join(assets, 'locales'));
+    await writeFile(path.join(assets, 'login-help-reset.js'), 'export const bundle = 1;\n');
+    await writeFile(path.join(assets, 'locales', 'es-reset.js'), 'export const es = 1;\n');
+    await writeFile(path.join(assets, 'secret.txt'), 'no');
+    const fresh = await freshDatabase();
+    drop = fresh.drop;
+    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', HELP_URL: 'https://portal.example/login-help?a=1&b="2"', LOGIN_URL: 'https://portal.example/sign-in' });
+    service = await startService(config, { db: fresh.db, resetAssets: assets });
+  });
+  after(async () => {
+    await service.close();
+    await drop();
+    await rm(assets, { recursive: true, force: true });
+  });
+
+  it('serves the page with the element, its links escaped, under a strict CSP', async () => {
+    const response = await fetch(`${service.url}/reset`, { headers: { 'Accept-Language': 'ar' } });
+    assert.equal(response.status, 200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    for (const directive of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "require-trusted-types-for 'script'", "frame-ancestors 'none'"]) assert.ok(csp.includes(directive), directive);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+    const html = await response.text();
+    assert.match(html, /<html lang="ar" dir="rtl">/);
+    assert.match(html, /<login-help-reset endpoint="\/api\/login-help" help-url="https:\/\/portal\.example\/login-help\?a=1&amp;b=&quot;2&quot;" login-url="https:\/\/portal\.example\/sign-in"><\/login-help-reset>/);
+    assert.match(html, /<script type="module" src="\/reset-assets\/login-help-reset\.js"><\/script>/);
+    assert.doesNotMatch(html, /<script>|<style>|style="/, 'no inline script or style');
+  });
+
+  it('serves the bundle and its locale modules as JavaScript, and nothing else from the folder', async () => {
+    const bundle = await fetch(`${service.url}/reset-assets/login-help-reset.js`);
+    assert.equal(bundle.status, 200);
+    assert.match(bundle.headers.get('content-type') ?? '', /^text\/javascript/);
+    assert.equal(await bundle.text(), 'export const bundle = 1;\n');
+    assert.equal((await fetch(`${service.url}/reset-assets/locales/es-reset.js`)).status, 200);
+    for (const probe of ['secret.txt', '..%2Fpackage.json', '%2e%2e%2fsecret.txt', 'locales/..%2F..%2Fsecret.txt', 'nope.js']) {
+      const response = await fetch(`${service.url}/reset-assets/${probe}`);
+      assert.ok(response.status === 404, `${probe}: ${response.status}`);
+    }
+  });
+
+  it('answers the page in English by default, and a query token never reaches the log (path only)', async () => {
+    const html = await (await fetch(`${service.url}/reset?token=abc`)).text();
+    assert.match(html, /<html lang="en" dir="ltr">/);
+  });
+});
