@@ -70,7 +70,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     onError: (error, { id, attempt, dead }) => log.app?.log.warn({ outbox: id, attempt, dead, failure: describeFailure(error) }, dead ? 'email dead after its last try' : 'email delivery failed; will retry'),
   });
-  const limits = await createRateLimits(config, db);
+  const limits = createRateLimits(config, db);
   const app = await buildApp({ config, db, clock, limits, nudgeOutbox: () => worker.nudge() }, { ...(options.logStream ? { logStream: options.logStream } : {}), ...(mailbox ? { mailbox } : {}), ...(options.resetAssets ? { resetAssets: options.resetAssets } : {}) });
   log.app = app;
   let url = '';

@@ -92,4 +92,17 @@ CREATE TABLE idempotency (
 CREATE INDEX idempotency_created ON idempotency (created_at);
 `,
   },
+  {
+    id: 2,
+    name: 'rate_limits, the PostgreSQL store of rate-limiter-flexible',
+    // Created here (its own schema) rather than by the library at start, so instances starting
+    // together do not race to create it.
+    sql: `
+CREATE TABLE rate_limits (
+  key varchar(255) PRIMARY KEY,
+  points integer NOT NULL DEFAULT 0,
+  expire bigint
+);
+`,
+  },
 ];

@@ -56,7 +56,7 @@ export interface MailboxMessage extends MailMessage {
 }
 
 /** How many messages the development mailbox keeps (the oldest go first). */
-const MAILBOX_SIZE = 500;
+const MAILBOX_SIZE = 2000;
 
 /** The development mailbox: the messages nodemailer built, kept in memory for /dev/mailbox. */
 export class DevMailbox implements MailTransport {
