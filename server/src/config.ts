@@ -8,6 +8,7 @@ export interface Config {
   basePath: string;
   dataDir: string;
   databaseUrl?: string;
+  databaseTimeoutMs: number;
   smtpUrl?: string;
   mailFrom: string;
   resetUrl: string;
@@ -41,6 +42,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'BASE_PATH', fallback: '/api/login-help', meaning: 'where the widget endpoints (SPEC §4, §8) live' },
   { name: 'LOGIN_HELP_DATA', fallback: './.login-help-data', meaning: "the embedded database's folder" },
   { name: 'DATABASE_URL', fallback: '', meaning: 'a PostgreSQL server (postgres://…) instead of the embedded database' },
+  { name: 'DATABASE_TIMEOUT_MS', fallback: '5000', meaning: 'PostgreSQL only: a connection or query that takes longer fails, and the request answers 503' },
   { name: 'SMTP_URL', fallback: '', meaning: 'outgoing mail server (smtp://user:pass@host:587, smtps://…); none: the development mailbox at /dev/mailbox' },
   { name: 'MAIL_FROM', fallback: 'Login Help <no-reply@localhost>', meaning: 'sender of every email' },
   { name: 'RESET_URL', fallback: 'http://{HOST}:{PORT}/reset', meaning: 'the page the reset link opens (it holds <login-help-reset>)' },
@@ -167,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     basePath: basePath(env),
     dataDir: read(env, 'LOGIN_HELP_DATA'),
+    databaseTimeoutMs: integer(env, 'DATABASE_TIMEOUT_MS', 100, 600_000),
     mailFrom: read(env, 'MAIL_FROM'),
     resetUrl: url('RESET_URL', resetText.replace('{HOST}', urlHost).replace('{PORT}', String(port)), ['http:', 'https:']),
     tokenTtlMinutes: integer(env, 'TOKEN_TTL_MINUTES', 1, 7 * 24 * 60),

@@ -42,7 +42,7 @@ export interface Service {
 
 /** Opens the database the config names and migrates it. */
 export async function openMigrated(config: Config): Promise<Database> {
-  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, timeoutMs: config.databaseTimeoutMs });
   try {
     await migrate(db);
   } catch (error) {

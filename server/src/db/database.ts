@@ -27,6 +27,8 @@ export interface DatabaseTarget {
   databaseUrl?: string;
   /** PostgreSQL only: the schema to work in (tests use a fresh one per run). */
   schema?: string;
+  /** PostgreSQL only: how long a connection or a query may take before it fails. */
+  timeoutMs?: number;
 }
 
 class PgliteDatabase implements Database {
@@ -68,16 +70,27 @@ class PostgresDatabase implements Database {
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A connection lost between two statements emits 'error' on the client; unheard, it would
+    // crash the process. The statement in progress fails instead, and the client is discarded.
+    let lost: Error | undefined;
+    const onError = (error: Error): void => {
+      lost = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work({ query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[] });
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      lost ??= await client.query('ROLLBACK').then(
+        () => undefined,
+        (rollback: Error) => rollback,
+      );
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(lost);
     }
   }
 
@@ -93,7 +106,9 @@ class PostgresDatabase implements Database {
 /** Opens the database the target names (PGlite unless a URL is given). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.databaseUrl) {
-    const options: pg.PoolConfig = { connectionString: target.databaseUrl, max: 10, connectionTimeoutMillis: 5000 };
+    const timeout = target.timeoutMs ?? 5000;
+    // A database that is away or slow fails the request fast (503) instead of holding it.
+    const options: pg.PoolConfig = { connectionString: target.databaseUrl, max: 10, connectionTimeoutMillis: timeout, query_timeout: timeout, statement_timeout: timeout };
     if (target.schema) {
       if (!/^[a-z_][a-z0-9_]*$/.test(target.schema)) throw new Error('schema names are lower-case letters, digits and _');
       options.options = `-c search_path=${target.schema}`;
