@@ -7,6 +7,8 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Context } from './context.js';
 import type { Answer } from './http/answer.js';
+import { Metrics, noteOutcome, outcomeOf } from './http/metrics.js';
+import { outboxSummary } from './mail/outbox.js';
 import { formRoutes } from './routes/form-routes.js';
 import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
@@ -22,6 +24,8 @@ export interface AppOptions {
   mailbox?: DevMailbox;
   /** The folder holding the reset page's bundle (server/dist/reset-assets by default). */
   resetAssets?: string;
+  /** Where the counters go (the outbox worker shares them); a new set by default. */
+  metrics?: Metrics;
 }
 
 /** The largest request body accepted (SPEC §9). */
@@ -39,6 +43,7 @@ function requestId(request: { headers: Record<string, string | string[] | undefi
 /** Sends an Answer. */
 export function send(reply: FastifyReply, answer: Answer): FastifyReply {
   if (answer.headers) reply.headers(answer.headers);
+  if (typeof answer.body.status === 'string') noteOutcome(reply, answer.body.status);
   return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body);
 }
 
@@ -96,6 +101,18 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, app.getDefaultJsonParser('error', 'error'));
 
+  // Closing (SIGTERM): requests in flight finish; each answer then ends its keep-alive
+  // connection, and idle ones are closed, so the process need not wait out keepAliveTimeout.
+  let closing: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    closing = setInterval(() => app.server.closeIdleConnections(), 100);
+    app.server.closeIdleConnections();
+  });
+  app.addHook('onClose', async () => clearInterval(closing));
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('Connection', 'close');
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
     reply.header('Cache-Control', 'no-store');
@@ -130,6 +147,23 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
     return send(reply, answer);
   });
   app.setNotFoundHandler((request, reply) => send(reply, { status: 404, body: { status: 'no_such_endpoint', errors: { path: `Nothing answers ${request.method} here.` } } }));
+
+  // Requests of the four endpoints, by form and outcome, for /metrics.
+  const metrics = options.metrics ?? new Metrics();
+  const forms: Record<string, string> = {
+    [`${config.basePath}/forgot-username`]: 'username',
+    [`${config.basePath}/password-help`]: 'password',
+    [`${config.basePath}/reset-password/check`]: 'reset-check',
+    [`${config.basePath}/reset-password`]: 'reset',
+  };
+  app.addHook('onResponse', async (request, reply) => {
+    const form = forms[request.routeOptions.url ?? ''];
+    if (form && request.method === 'POST') metrics.request(form, outcomeOf(reply) ?? String(reply.statusCode), reply.elapsedTime / 1000);
+  });
+  app.get('/metrics', async (_request, reply) => {
+    const outbox = await outboxSummary(context.db, context.clock.now());
+    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render(outbox));
+  });
 
   await app.register(healthRoutes(context));
   await app.register(formRoutes(context), { prefix: config.basePath });

@@ -12,6 +12,8 @@ export interface Config {
   smtpUrl?: string;
   mailFrom: string;
   resetUrl: string;
+  /** RESET_URL was not set: it follows the address the service listens on. */
+  resetUrlIsDefault: boolean;
   tokenTtlMinutes: number;
   passwordMinLength: number;
   reveal: boolean;
@@ -172,6 +174,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseTimeoutMs: integer(env, 'DATABASE_TIMEOUT_MS', 100, 600_000),
     mailFrom: read(env, 'MAIL_FROM'),
     resetUrl: url('RESET_URL', resetText.replace('{HOST}', urlHost).replace('{PORT}', String(port)), ['http:', 'https:']),
+    resetUrlIsDefault: env.RESET_URL === undefined || env.RESET_URL.trim() === '',
     tokenTtlMinutes: integer(env, 'TOKEN_TTL_MINUTES', 1, 7 * 24 * 60),
     passwordMinLength: integer(env, 'PASSWORD_MIN_LENGTH', 8, 256),
     reveal: boolean(env, 'REVEAL'),

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createRateLimits } from './http/rate-limits.js';
+import { Metrics } from './http/metrics.js';
 import { OutboxWorker, describeFailure } from './mail/outbox.js';
 import { DevMailbox, smtpTransport, type MailTransport } from './mail/transport.js';
 
@@ -60,6 +61,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const mailbox = config.smtpUrl ? undefined : new DevMailbox();
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : (mailbox as DevMailbox);
   const log: { app?: FastifyInstance } = {};
+  const metrics = new Metrics();
   const worker = new OutboxWorker({
     db,
     transport,
@@ -68,14 +70,22 @@ export async function startService(config: Config, options: ServiceOptions = {})
     ...(options.retrySchedule ? { schedule: options.retrySchedule } : {}),
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    onDelivery: (result) => metrics.delivery(result),
     onError: (error, { id, attempt, dead }) => log.app?.log.warn({ outbox: id, attempt, dead, failure: describeFailure(error) }, dead ? 'email dead after its last try' : 'email delivery failed; will retry'),
   });
   const limits = createRateLimits(config, db);
-  const app = await buildApp({ config, db, clock, limits, nudgeOutbox: () => worker.nudge() }, { ...(options.logStream ? { logStream: options.logStream } : {}), ...(mailbox ? { mailbox } : {}), ...(options.resetAssets ? { resetAssets: options.resetAssets } : {}) });
+  const app = await buildApp({ config, db, clock, limits, nudgeOutbox: () => worker.nudge() }, {
+    metrics,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(mailbox ? { mailbox } : {}),
+    ...(options.resetAssets ? { resetAssets: options.resetAssets } : {}),
+  });
   log.app = app;
   let url = '';
   if (options.listen !== false) {
     url = await app.listen({ host: config.host, port: config.port });
+    // PORT=0 picks a free port: the default reset link must name the one picked.
+    if (config.resetUrlIsDefault && config.port === 0) config.resetUrl = new URL('/reset', url).toString();
   } else {
     await app.ready();
   }

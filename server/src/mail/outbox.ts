@@ -55,6 +55,9 @@ interface OutboxRow {
   created_at: Date;
 }
 
+/** How one try ended. */
+export type DeliveryResult = 'sent' | 'retry' | 'dead';
+
 /** What the worker needs. */
 export interface OutboxWorkerOptions {
   db: Database;
@@ -69,6 +72,8 @@ export interface OutboxWorkerOptions {
   pollMs?: number;
   /** Told about each failed try (never the message body). */
   onError?: (error: unknown, context: { id: number; attempt: number; dead: boolean }) => void;
+  /** Told how each try ended (for metrics). */
+  onDelivery?: (result: DeliveryResult) => void;
 }
 
 /** A short, safe description of a delivery failure (SMTP code and first line only). */
@@ -80,7 +85,7 @@ export function describeFailure(error: unknown): string {
 
 /** Delivers what is due, in the background; `nudge` after an enqueue makes it look at once. */
 export class OutboxWorker {
-  readonly #options: Required<Omit<OutboxWorkerOptions, 'onError'>> & Pick<OutboxWorkerOptions, 'onError'>;
+  readonly #options: Required<Omit<OutboxWorkerOptions, 'onError' | 'onDelivery'>> & Pick<OutboxWorkerOptions, 'onError' | 'onDelivery'>;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   #again = false;
@@ -147,11 +152,19 @@ export class OutboxWorker {
         [now, new Date(now.getTime() + leaseMs)],
       ),
     );
-    for (const row of claimed) await this.#deliver(row);
+    for (const [index, row] of claimed.entries()) {
+      if (this.#stopped) {
+        // Shutting down: hand the rest back at once instead of leaving them to their lease.
+        const rest = claimed.slice(index).map((left) => left.id);
+        await db.query(`UPDATE outbox SET status = 'pending', attempts = attempts - 1, lease_until = NULL WHERE id = ANY($1::int[]) AND status = 'sending'`, [rest]);
+        break;
+      }
+      this.#options.onDelivery?.(await this.#deliver(row));
+    }
     return claimed.length;
   }
 
-  async #deliver(row: OutboxRow): Promise<void> {
+  async #deliver(row: OutboxRow): Promise<DeliveryResult> {
     const { db, transport, clock, from, schedule } = this.#options;
     try {
       await transport.send({
@@ -177,10 +190,11 @@ export class OutboxWorker {
           await tx.query(`UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = $2, next_attempt_at = $3 WHERE id = $1`, [row.id, describeFailure(error), new Date(now.getTime() + wait)]);
         }
       });
-      return;
+      return dead ? 'dead' : 'retry';
     }
     // Sent: the bodies (which hold the only clear copy of a reset token) are dropped.
     await db.query(`UPDATE outbox SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL, text_body = NULL, html_body = NULL WHERE id = $1`, [row.id, clock.now()]);
+    return 'sent';
   }
 }
 

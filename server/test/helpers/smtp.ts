@@ -15,7 +15,7 @@ export interface TestSmtp {
   restart(): Promise<void>;
 }
 
-function listen(port: number, received: ParsedMail[], reject4xx: () => boolean): Promise<SMTPServer> {
+function listen(port: number, received: ParsedMail[], reject4xx: () => boolean, delayMs: number): Promise<SMTPServer> {
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
@@ -27,7 +27,8 @@ function listen(port: number, received: ParsedMail[], reject4xx: () => boolean):
         return;
       }
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
           received.push(mail);
           callback();
         })
@@ -41,10 +42,10 @@ function listen(port: number, received: ParsedMail[], reject4xx: () => boolean):
 }
 
 /** Starts the server on a free port. */
-export async function startSmtp(options: { temporaryFailure?: () => boolean } = {}): Promise<TestSmtp> {
+export async function startSmtp(options: { temporaryFailure?: () => boolean; delayMs?: number } = {}): Promise<TestSmtp> {
   const received: ParsedMail[] = [];
   const failing = options.temporaryFailure ?? (() => false);
-  let server = await listen(0, received, failing);
+  let server = await listen(0, received, failing, options.delayMs ?? 0);
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
@@ -60,7 +61,7 @@ export async function startSmtp(options: { temporaryFailure?: () => boolean } = 
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
     async restart() {
-      server = await listen(port, received, failing);
+      server = await listen(port, received, failing, options.delayMs ?? 0);
     },
   };
 }
