@@ -27,6 +27,7 @@ export interface Config {
   helpUrl?: string;
   loginUrl?: string;
   responseTimeMs: number;
+  outboxLeaseSeconds: number;
   logLevel: string;
 }
 
@@ -61,6 +62,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'LOGIN_URL', fallback: '', meaning: 'the sign-in page, linked from the reset page after success' },
   { name: 'SUPPORT_EMAIL', fallback: '', meaning: 'address sent to the widget for "email us" and named in emails' },
   { name: 'RESPONSE_TIME_MS', fallback: '250', meaning: 'every answer of the two forms takes at least this long, so found and not found look alike' },
+  { name: 'OUTBOX_LEASE_SECONDS', fallback: '120', meaning: 'how long a claimed email stays with one instance before another may send it (the window in which a crash can send it twice)' },
   { name: 'LOG_LEVEL', fallback: 'info', meaning: 'pino log level (fatal, error, warn, info, debug, trace, silent)' },
 ];
 
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env): Config {
     corsAllowHeaders: list(env, 'CORS_ALLOW_HEADERS'),
     trustProxy: boolean(env, 'TRUST_PROXY'),
     responseTimeMs: integer(env, 'RESPONSE_TIME_MS', 0, 10_000),
+    outboxLeaseSeconds: integer(env, 'OUTBOX_LEASE_SECONDS', 1, 86_400),
     logLevel: logLevel(env),
   };
   if (databaseUrl !== '') config.databaseUrl = url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);

@@ -69,7 +69,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     from: config.mailFrom,
     ...(options.retrySchedule ? { schedule: options.retrySchedule } : {}),
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
-    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    leaseMs: options.leaseMs ?? config.outboxLeaseSeconds * 1000,
     onDelivery: (result) => metrics.delivery(result),
     onError: (error, { id, attempt, dead }) => log.app?.log.warn({ outbox: id, attempt, dead, failure: describeFailure(error) }, dead ? 'email dead after its last try' : 'email delivery failed; will retry'),
   });
