@@ -1,6 +1,8 @@
-// Runs the whole server suite twice: on embedded PGlite, then on the machine's PostgreSQL (each
-// test in a fresh schema, dropped afterwards). Without a PostgreSQL server the second run is
-// skipped and says so plainly; CI=true makes that a failure instead.
+// Runs the server suite three times: on embedded PGlite; the HTTP-level files again with a
+// portal's directory over HTTP (TEST_DIRECTORY=http, a fake portal that checks every signature);
+// then everything on the machine's PostgreSQL (each test in a fresh schema, dropped afterwards).
+// Without a PostgreSQL server the last run is skipped and says so plainly; CI=true makes that a
+// failure instead.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import pg from 'pg';
@@ -11,11 +13,14 @@ const files = readdirSync('test')
   .map((name) => `test/${name}`);
 const only = process.argv.slice(2);
 
-function run(engine) {
-  console.log(`\n=== login-help-server tests on ${engine} ===`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...(only.length ? only : files)], {
+/** The files that exercise the service over HTTP, run again against the portal directory. */
+const HTTP_LEVEL = ['test/forms.test.ts', 'test/reset.test.ts', 'test/secrets.test.ts', 'test/smtp.test.ts'];
+
+function run(engine, directory = 'tables', list = files) {
+  console.log(`\n=== login-help-server tests on ${engine}, ${directory === 'http' ? 'a portal directory over HTTP' : 'its own tables'} ===`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...(only.length ? only : list)], {
     stdio: 'inherit',
-    env: { ...process.env, TEST_DATABASE: engine },
+    env: { ...process.env, TEST_DATABASE: engine, TEST_DIRECTORY: directory },
   });
   return result.status ?? 1;
 }
@@ -34,6 +39,7 @@ async function postgresAnswers() {
 }
 
 let failed = run('pglite') !== 0;
+failed = run('pglite', 'http', HTTP_LEVEL) !== 0 || failed;
 if (await postgresAnswers()) {
   failed = run('postgres') !== 0 || failed;
 } else if (process.env.CI) {

@@ -6,7 +6,7 @@ import { listAudit, parseSince, type AuditRow } from './audit.js';
 import { systemClock } from './clock.js';
 import { ConfigError, describeVariables, loadConfig, redactUrl, type Config } from './config.js';
 import type { Database } from './db/database.js';
-import { findAccountByUserName } from './directory/directory.js';
+import { findAccountByUserName } from './directory/table-directory.js';
 import { addDemo, importDirectory } from './directory/import.js';
 import { outboxSummary } from './mail/outbox.js';
 import { verifyPassword } from './passwords/hash.js';
@@ -98,6 +98,10 @@ export async function main(argv: string[], output: Output = consoleOutput, input
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     output.err(`login-help-server: ${error.message}`);
+    return 2;
+  }
+  if (config.directoryUrl && ['import', 'demo', 'check-password'].includes(command)) {
+    output.err(`login-help-server ${command}: practices and accounts live in the portal's directory (DIRECTORY_URL), not in this service's tables.`);
     return 2;
   }
   try {

@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   databaseTimeoutMs: number;
+  directoryUrl?: string;
+  directorySecret?: string;
   smtpUrl?: string;
   mailFrom: string;
   resetUrl: string;
@@ -45,7 +47,9 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'BASE_PATH', fallback: '/api/login-help', meaning: 'where the widget endpoints (SPEC §4, §8) live' },
   { name: 'LOGIN_HELP_DATA', fallback: './.login-help-data', meaning: "the embedded database's folder" },
   { name: 'DATABASE_URL', fallback: '', meaning: 'a PostgreSQL server (postgres://…) instead of the embedded database' },
-  { name: 'DATABASE_TIMEOUT_MS', fallback: '5000', meaning: 'PostgreSQL only: a connection or query that takes longer fails, and the request answers 503' },
+  { name: 'DATABASE_TIMEOUT_MS', fallback: '5000', meaning: 'a PostgreSQL connection or query, or a directory call, that takes longer fails, and the request answers 503' },
+  { name: 'DIRECTORY_URL', fallback: '', meaning: "a portal's own account system (docs/openapi-directory.json) instead of the service's tables" },
+  { name: 'DIRECTORY_SECRET', fallback: '', meaning: 'the shared secret that signs each directory request (HMAC-SHA256; at least 32 characters)' },
   { name: 'SMTP_URL', fallback: '', meaning: 'outgoing mail server (smtp://user:pass@host:587, smtps://…); none: the development mailbox at /dev/mailbox' },
   { name: 'MAIL_FROM', fallback: 'Login Help <no-reply@localhost>', meaning: 'sender of every email' },
   { name: 'RESET_URL', fallback: 'http://{HOST}:{PORT}/reset', meaning: 'the page the reset link opens (it holds <login-help-reset>)' },
@@ -195,6 +199,13 @@ export function loadConfig(env: Env = process.env): Config {
   for (const [name, key] of [['HELP_URL', 'helpUrl'], ['LOGIN_URL', 'loginUrl']] as const) {
     const text = read(env, name);
     if (text !== '') config[key] = url(name, text, ['http:', 'https:']);
+  }
+  const directoryUrl = read(env, 'DIRECTORY_URL');
+  const directorySecret = read(env, 'DIRECTORY_SECRET');
+  if (directoryUrl !== '') {
+    config.directoryUrl = url('DIRECTORY_URL', directoryUrl, ['http:', 'https:']);
+    if (directorySecret.length < 32) throw new ConfigError('DIRECTORY_SECRET must be set, at least 32 characters, when DIRECTORY_URL is');
+    config.directorySecret = directorySecret;
   }
   const support = supportEmail(env);
   if (support !== undefined) config.supportEmail = support;

@@ -2,12 +2,14 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import type { Directory } from './directory/directory.js';
 import type { RateLimits } from './http/rate-limits.js';
 
 /** The service's parts, as the routes see them. */
 export interface Context {
   config: Config;
   db: Database;
+  directory: Directory;
   clock: Clock;
   limits: RateLimits;
   /** Tells the outbox worker that a message is waiting (delivery never blocks an answer). */

@@ -8,3 +8,5 @@ export { systemClock, type Clock } from './clock.js';
 export { OutboxWorker, RETRY_SCHEDULE_MS, outboxSummary } from './mail/outbox.js';
 export { DevMailbox, type MailboxMessage, type MailMessage, type MailTransport } from './mail/transport.js';
 export { importDirectory, addDemo } from './directory/import.js';
+export type { Account, Directory, DirectoryEntry, PracticeLogin } from './directory/directory.js';
+export { signDirectoryRequest, verifyDirectoryRequest, REPLAY_WINDOW_SECONDS, SIGNATURE_HEADERS, type SignatureProblem } from './directory/signature.js';

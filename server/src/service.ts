@@ -8,6 +8,8 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createRateLimits } from './http/rate-limits.js';
+import { httpDirectory } from './directory/http-directory.js';
+import { tableDirectory } from './directory/table-directory.js';
 import { Metrics } from './http/metrics.js';
 import { OutboxWorker, describeFailure } from './mail/outbox.js';
 import { DevMailbox, smtpTransport, type MailTransport } from './mail/transport.js';
@@ -74,7 +76,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
     onError: (error, { id, attempt, dead }) => log.app?.log.warn({ outbox: id, attempt, dead, failure: describeFailure(error) }, dead ? 'email dead after its last try' : 'email delivery failed; will retry'),
   });
   const limits = createRateLimits(config, db);
-  const app = await buildApp({ config, db, clock, limits, nudgeOutbox: () => worker.nudge() }, {
+  const directory = config.directoryUrl && config.directorySecret ? httpDirectory(config.directoryUrl, config.directorySecret, config.databaseTimeoutMs) : tableDirectory;
+  const app = await buildApp({ config, db, directory, clock, limits, nudgeOutbox: () => worker.nudge() }, {
     metrics,
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(mailbox ? { mailbox } : {}),

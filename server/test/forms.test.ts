@@ -2,7 +2,6 @@
 // Idempotency-Key, request ids, CORS and every kind of bad input.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { importDirectory } from '../src/directory/import.js';
 import { hashToken } from '../src/tokens.js';
 import { startTestService, type TestService } from './helpers/service.js';
 
@@ -12,8 +11,7 @@ describe('Forgot User Name?', () => {
   let t: TestService;
   before(async () => {
     t = await startTestService();
-    const result = await importDirectory(
-      t.service.db,
+    await t.directory.import(
       [
         'practice,email,user_name,active',
         'North Clinic,shared@clinics.example,north1,true',
@@ -23,7 +21,6 @@ describe('Forgot User Name?', () => {
         'Quiet Clinic,quiet@clinics.example,quiet,true',
       ].join('\n'),
     );
-    assert.ok(result.ok);
   });
   after(() => t.close());
 
@@ -93,8 +90,8 @@ describe('Password Help?', () => {
   let t: TestService;
   before(async () => {
     t = await startTestService({ RESET_URL: 'https://portal.example/reset' });
-    await importDirectory(t.service.db, 'practice,email,user_name,active\nSleepy Clinic,sleepy@clinics.example,sleeper,false\nShut Clinic,shut@clinics.example,shut,true');
-    await t.service.db.query(`UPDATE practices SET active = false WHERE name = 'Shut Clinic'`);
+    await t.directory.import('practice,email,user_name,active\nSleepy Clinic,sleepy@clinics.example,sleeper,false\nShut Clinic,shut@clinics.example,shut,true');
+    await t.directory.deactivatePractice('Shut Clinic');
   });
   after(() => t.close());
 

@@ -2,7 +2,6 @@
 // password rule, other links revoked, the "Your password was changed" email, per-token limits.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { findAccountByUserName } from '../src/directory/directory.js';
 import { verifyPassword } from '../src/passwords/hash.js';
 import { startTestService, type TestService } from './helpers/service.js';
 
@@ -66,18 +65,18 @@ describe('reset link', () => {
     assert.equal([...emoji].length, 15);
     const answer = await t.post('/reset-password', { token, password: emoji });
     assert.equal(answer.status, 200, answer.text);
-    const account = await findAccountByUserName(t.service.db, 'happypaws');
+    const account = await t.directory.account('happypaws');
     assert.ok(await verifyPassword(account!.passwordHash!, emoji));
   });
 
   it('resets once: the hash verifies the new password, the email arrives, the link is then used', async () => {
     const other = await requestLink(t, 'Other Person');
     const token = await requestLink(t, 'Reset Person');
-    const before = (await findAccountByUserName(t.service.db, 'happypaws'))!.passwordHash;
+    const before = (await t.directory.account('happypaws'))!.passwordHash;
     const answer = await t.post('/reset-password', { token, password: GOOD });
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.body, { status: 'reset' });
-    const account = await findAccountByUserName(t.service.db, 'happypaws');
+    const account = await t.directory.account('happypaws');
     assert.match(account!.passwordHash!, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     assert.notEqual(account!.passwordHash, before);
     assert.ok(await verifyPassword(account!.passwordHash!, GOOD));
@@ -112,7 +111,7 @@ describe('reset link', () => {
     const token = await requestLink(t, 'Width Person');
     const wide = 'ｃｏｒｒｅｃｔ　ｈｏｒｓｅ　ｂａｔｔｅｒｙ';
     assert.equal((await t.post('/reset-password', { token, password: wide })).status, 200);
-    const account = await findAccountByUserName(t.service.db, 'happypaws');
+    const account = await t.directory.account('happypaws');
     assert.ok(await verifyPassword(account!.passwordHash!, 'correct horse battery'));
   });
 });
@@ -130,7 +129,7 @@ describe('reset link rate limit', () => {
     const limited = await t.post('/reset-password', { token, password: GOOD });
     assert.equal(limited.status, 429);
     assert.match(limited.headers.get('retry-after') ?? '', /^\d+$/);
-    const account = await findAccountByUserName(t.service.db, 'happypaws');
+    const account = await t.directory.account('happypaws');
     assert.equal(account!.passwordHash, null, 'nothing was changed');
   });
 });

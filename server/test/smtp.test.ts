@@ -3,7 +3,6 @@
 // back (the answer stays fast and "sent"; the message is delivered exactly once).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { importDirectory } from '../src/directory/import.js';
 import { startTestService, type TestService } from './helpers/service.js';
 import { startSmtp, type TestSmtp } from './helpers/smtp.js';
 
@@ -13,7 +12,7 @@ describe('SMTP delivery', () => {
   before(async () => {
     smtp = await startSmtp();
     t = await startTestService({ SMTP_URL: smtp.url, MAIL_FROM: 'Happy Paws Login Help <help@happypaws.example>', RESET_URL: 'https://portal.example/reset' }, { retrySchedule: [1000, 2000] });
-    await importDirectory(t.service.db, 'practice,email,user_name,active\nClínica Núñez,nunez@clinics.example,nunez,true\nعيادة علي,ali@clinics.example,ali,true');
+    await t.directory.import('practice,email,user_name,active\nClínica Núñez,nunez@clinics.example,nunez,true\nعيادة علي,ali@clinics.example,ali,true');
   });
   after(async () => {
     await t.close();

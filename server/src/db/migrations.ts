@@ -105,4 +105,15 @@ CREATE TABLE rate_limits (
 );
 `,
   },
+  {
+    id: 3,
+    name: 'reset tokens name their account by key (the tables\' id, or a portal directory\'s id)',
+    sql: `
+ALTER TABLE reset_tokens ADD COLUMN account_key text;
+UPDATE reset_tokens SET account_key = account_id::text;
+ALTER TABLE reset_tokens ALTER COLUMN account_key SET NOT NULL;
+ALTER TABLE reset_tokens ALTER COLUMN account_id DROP NOT NULL;
+CREATE INDEX reset_tokens_account_key ON reset_tokens (account_key);
+`,
+  },
 ];

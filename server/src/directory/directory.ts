@@ -1,5 +1,6 @@
-// Where practices and accounts come from: the service's own tables (filled by `import` and
-// `demo`). Every lookup is case-insensitive and sees only what is active.
+// Where practices and accounts come from (SPEC §9): the service's own tables (table-directory.ts,
+// filled by `import` and `demo`), or a portal's own account system over HTTP (http-directory.ts,
+// DIRECTORY_URL). Every lookup is case-insensitive and sees only what is active.
 import type { Queryable } from '../db/database.js';
 
 /** A practice's user name, as the "Forgot User Name Request" email lists it. */
@@ -10,64 +11,16 @@ export interface PracticeLogin {
 
 /** An active account and the practice it belongs to. */
 export interface Account {
-  id: number;
+  /** The directory's own id for the account, as text (a reset token remembers it). */
+  key: string;
   userName: string;
   practiceName: string;
   practiceEmail: string;
-  passwordHash: string | null;
 }
 
-/** Every active account of every active practice whose email on file is `email`. */
-export async function findLoginsByEmail(db: Queryable, email: string): Promise<{ email: string; logins: PracticeLogin[] } | undefined> {
-  const rows = await db.query<{ practice_name: string; user_name: string; email: string }>(
-    `SELECT p.name AS practice_name, a.user_name, p.email
-       FROM practices p JOIN accounts a ON a.practice_id = p.id
-      WHERE lower(p.email) = lower($1) AND p.active AND a.active
-      ORDER BY p.name, a.user_name`,
-    [email],
-  );
-  const [first] = rows;
-  if (!first) return undefined;
-  return { email: first.email, logins: rows.map((row) => ({ practiceName: row.practice_name, userName: row.user_name })) };
-}
-
-const ACCOUNT_COLUMNS = `a.id, a.user_name, a.password_hash, p.name AS practice_name, p.email AS practice_email`;
-
-interface AccountRow {
-  id: number;
-  user_name: string;
-  password_hash: string | null;
-  practice_name: string;
-  practice_email: string;
-}
-
-function toAccount(row: AccountRow): Account {
-  return { id: row.id, userName: row.user_name, practiceName: row.practice_name, practiceEmail: row.practice_email, passwordHash: row.password_hash };
-}
-
-/** The active account with this user name at an active practice. */
-export async function findAccountByUserName(db: Queryable, userName: string): Promise<Account | undefined> {
-  const rows = await db.query<AccountRow>(
-    `SELECT ${ACCOUNT_COLUMNS} FROM accounts a JOIN practices p ON p.id = a.practice_id
-      WHERE lower(a.user_name) = lower($1) AND a.active AND p.active`,
-    [userName],
-  );
-  return rows[0] ? toAccount(rows[0]) : undefined;
-}
-
-/** The account by id, if it and its practice are still active. */
-export async function findActiveAccount(db: Queryable, id: number): Promise<Account | undefined> {
-  const rows = await db.query<AccountRow>(
-    `SELECT ${ACCOUNT_COLUMNS} FROM accounts a JOIN practices p ON p.id = a.practice_id
-      WHERE a.id = $1 AND a.active AND p.active`,
-    [id],
-  );
-  return rows[0] ? toAccount(rows[0]) : undefined;
-}
-
-/** Stores a new password hash for the account. */
-export async function setPasswordHash(db: Queryable, accountId: number, hash: string, at: Date): Promise<void> {
-  await db.query('UPDATE accounts SET password_hash = $2, password_changed_at = $3 WHERE id = $1', [accountId, hash, at]);
+/** Thrown by `setPassword` when the account is no longer there (the link is then dead). */
+export class AccountGone extends Error {
+  override name = 'AccountGone';
 }
 
 /** One practice and one of its accounts, as a CSV row or the demo data gives them. */
@@ -79,19 +32,20 @@ export interface DirectoryEntry {
 }
 
 /**
- * Adds (or updates) one practice and account. A practice is known by its name and email; an
- * account by its user name, which moves to the given practice and takes the given state.
+ * The lookups the forms and the reset link need. `tx` is the request's transaction: the table
+ * directory reads inside it; the HTTP directory ignores it.
  */
-export async function upsertEntry(db: Queryable, entry: DirectoryEntry): Promise<void> {
-  const [practice] = await db.query<{ id: number }>(
-    `INSERT INTO practices (name, email, active) VALUES ($1, $2, $3)
-     ON CONFLICT (lower(name), lower(email)) DO UPDATE SET active = EXCLUDED.active
-     RETURNING id`,
-    [entry.practice, entry.email, entry.active],
-  );
-  await db.query(
-    `INSERT INTO accounts (practice_id, user_name, active) VALUES ($1, $2, $3)
-     ON CONFLICT (lower(user_name)) DO UPDATE SET practice_id = EXCLUDED.practice_id, active = EXCLUDED.active`,
-    [practice?.id, entry.userName, entry.active],
-  );
+export interface Directory {
+  readonly kind: 'tables' | 'http';
+  /** Every active account of every active practice whose email on file is `email` (any case). */
+  findLoginsByEmail(tx: Queryable, email: string): Promise<{ email: string; logins: PracticeLogin[] } | undefined>;
+  /** The active account with this user name (any case) at an active practice. */
+  findAccountByUserName(tx: Queryable, userName: string): Promise<Account | undefined>;
+  /** The account by its key, if it and its practice are still active. */
+  findAccount(tx: Queryable, key: string): Promise<Account | undefined>;
+  /**
+   * Sets the account's password (already checked against the rule and NFKC-normalized); throws
+   * AccountGone when the account is no longer there.
+   */
+  setPassword(tx: Queryable, account: Account, password: string, at: Date): Promise<void>;
 }

@@ -2,7 +2,8 @@
 import type { Database } from '../db/database.js';
 import { parseDirectoryCsv } from './csv.js';
 import { DEMO_ENTRIES } from './demo.js';
-import { upsertEntry, type DirectoryEntry } from './directory.js';
+import type { DirectoryEntry } from './directory.js';
+import { upsertEntry } from './table-directory.js';
 
 /** Imports a CSV's text; resolves to the rows added, or the problems (nothing imported then). */
 export async function importDirectory(db: Database, csv: string): Promise<{ ok: true; count: number } | { ok: false; problems: string[] }> {

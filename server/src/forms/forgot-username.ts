@@ -1,7 +1,6 @@
 // Forgot User Name? (SPEC §9): every active practice whose email on file is the one entered, in
 // one email to that address listing each practice's user names.
 import type { Caller, Context } from '../context.js';
-import { findLoginsByEmail } from '../directory/directory.js';
 import { type Answer } from '../http/answer.js';
 import { enqueueEmail, messageDomain } from '../mail/outbox.js';
 import { renderEmail } from '../mail/templates/index.js';
@@ -15,7 +14,7 @@ export function forgotUsername(context: Context, caller: Caller, email: string):
     audit: { value: email },
     body: { email },
     async run(tx, now) {
-      const found = await findLoginsByEmail(tx, email);
+      const found = await context.directory.findLoginsByEmail(tx, email);
       if (!found) return false;
       const message = renderEmail('forgot-username', { email: found.email, logins: found.logins }, caller.acceptLanguage);
       await enqueueEmail(tx, { kind: 'forgot-username', recipient: found.email, ...message, requestId: caller.requestId }, now, messageDomain(context.config.mailFrom));

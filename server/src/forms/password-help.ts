@@ -1,7 +1,6 @@
 // Password Help? (SPEC §9): a single-use reset token for the account, and one email to its
 // practice's address on file naming who asked, with the link to create a new password.
 import type { Caller, Context } from '../context.js';
-import { findAccountByUserName } from '../directory/directory.js';
 import { type Answer } from '../http/answer.js';
 import { enqueueEmail, messageDomain } from '../mail/outbox.js';
 import { renderEmail } from '../mail/templates/index.js';
@@ -17,11 +16,11 @@ export function passwordHelp(context: Context, caller: Caller, userName: string,
     audit: { value: userName, requestedBy },
     body: { userName, requestedBy },
     async run(tx, now) {
-      const account = await findAccountByUserName(tx, userName);
+      const account = await context.directory.findAccountByUserName(tx, userName);
       if (!account) return false;
       const token = newToken();
       const expires = new Date(now.getTime() + config.tokenTtlMinutes * 60_000);
-      await tx.query('INSERT INTO reset_tokens (account_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)', [account.id, hashToken(token), now, expires]);
+      await tx.query('INSERT INTO reset_tokens (account_key, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)', [account.key, hashToken(token), now, expires]);
       const message = renderEmail(
         'reset-password',
         { practiceName: account.practiceName, userName: account.userName, requestedBy, link: resetLink(config.resetUrl, token), ttlMinutes: config.tokenTtlMinutes },

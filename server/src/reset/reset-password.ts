@@ -4,11 +4,10 @@
 import { recordAudit } from '../audit.js';
 import type { Caller, Context } from '../context.js';
 import type { Queryable } from '../db/database.js';
-import { findActiveAccount, setPasswordHash, type Account } from '../directory/directory.js';
+import { AccountGone, type Account, type Directory } from '../directory/directory.js';
 import { AnswerNow, invalid, rateLimited, type Answer } from '../http/answer.js';
 import { enqueueEmail, messageDomain } from '../mail/outbox.js';
 import { renderEmail } from '../mail/templates/index.js';
-import { hashPassword } from '../passwords/hash.js';
 import { normalizePassword, PASSWORD_MAX_LENGTH, passwordProblem, type PasswordProblem } from '../passwords/policy.js';
 import { hashToken, isTokenShaped } from '../tokens.js';
 
@@ -22,14 +21,14 @@ const DEAD: Record<'expired' | 'used' | 'invalid_token', Answer> = {
 };
 
 /** Reads the token's state; with `lock`, holds its row until the transaction ends. */
-async function tokenState(tx: Queryable, token: string, now: Date, lock = false): Promise<TokenState> {
+async function tokenState(directory: Directory, tx: Queryable, token: string, now: Date, lock = false): Promise<TokenState> {
   if (!isTokenShaped(token)) return { state: 'invalid_token' };
-  const [row] = await tx.query<{ id: number; account_id: number; expires_at: Date; used_at: Date | null; revoked_at: Date | null }>(
-    `SELECT id, account_id, expires_at, used_at, revoked_at FROM reset_tokens WHERE token_hash = $1${lock ? ' FOR UPDATE' : ''}`,
+  const [row] = await tx.query<{ id: number; account_key: string; expires_at: Date; used_at: Date | null; revoked_at: Date | null }>(
+    `SELECT id, account_key, expires_at, used_at, revoked_at FROM reset_tokens WHERE token_hash = $1${lock ? ' FOR UPDATE' : ''}`,
     [hashToken(token)],
   );
   if (!row) return { state: 'invalid_token' };
-  const account = await findActiveAccount(tx, row.account_id);
+  const account = await directory.findAccount(tx, row.account_key);
   if (row.used_at) return { state: 'used', account };
   if (row.revoked_at || new Date(row.expires_at).getTime() <= now.getTime() || !account) return { state: 'expired', account };
   return { state: 'valid', tokenId: row.id, account };
@@ -54,7 +53,7 @@ export async function checkToken(context: Context, caller: Caller, token: string
     await audit('rate_limited');
     return limit;
   }
-  const state = await tokenState(db, token, now);
+  const state = await tokenState(context.directory, db, token, now);
   await audit(state.state, state.account?.userName);
   if (state.state !== 'valid') return DEAD[state.state];
   return { status: 200, body: { status: 'valid', userName: state.account.userName, minLength: config.passwordMinLength } };
@@ -85,7 +84,7 @@ export async function resetPassword(context: Context, caller: Caller, token: str
     await audit('rate_limited');
     return limit;
   }
-  const before = await tokenState(db, token, clock.now());
+  const before = await tokenState(context.directory, db, token, clock.now());
   if (before.state !== 'valid') {
     await audit(before.state, before.account?.userName);
     return DEAD[before.state];
@@ -96,16 +95,19 @@ export async function resetPassword(context: Context, caller: Caller, token: str
     await audit('invalid', before.account.userName);
     return invalid({ password: passwordMessage(problem, config.passwordMinLength) });
   }
-  // Hash outside the transaction: it takes tens of milliseconds and needs no lock.
-  const hash = await hashPassword(normalized);
   try {
     await db.transaction(async (tx) => {
       const now = clock.now();
-      const state = await tokenState(tx, token, now, true);
+      const state = await tokenState(context.directory, tx, token, now, true);
       if (state.state !== 'valid') throw new AnswerNow(DEAD[state.state]);
-      await setPasswordHash(tx, state.account.id, hash, now);
+      try {
+        await context.directory.setPassword(tx, state.account, normalized, now);
+      } catch (error) {
+        if (error instanceof AccountGone) throw new AnswerNow(DEAD.expired);
+        throw error;
+      }
       await tx.query('UPDATE reset_tokens SET used_at = $2 WHERE id = $1', [state.tokenId, now]);
-      await tx.query('UPDATE reset_tokens SET revoked_at = $3 WHERE account_id = $1 AND id <> $2 AND used_at IS NULL AND revoked_at IS NULL', [state.account.id, state.tokenId, now]);
+      await tx.query('UPDATE reset_tokens SET revoked_at = $3 WHERE account_key = $1 AND id <> $2 AND used_at IS NULL AND revoked_at IS NULL', [state.account.key, state.tokenId, now]);
       const message = renderEmail(
         'password-changed',
         { practiceName: state.account.practiceName, userName: state.account.userName, changedAt: now, helpEmail: config.supportEmail },

@@ -1,0 +1,93 @@
+// The built-in directory: the service's own `practices` and `accounts` tables, filled by
+// `login-help-server import` and `demo`. Passwords are stored as Argon2id hashes.
+import type { Queryable } from '../db/database.js';
+import { hashPassword } from '../passwords/hash.js';
+import type { Account, Directory, DirectoryEntry, PracticeLogin } from './directory.js';
+
+/** Every active account of every active practice whose email on file is `email`. */
+export async function findLoginsByEmail(db: Queryable, email: string): Promise<{ email: string; logins: PracticeLogin[] } | undefined> {
+  const rows = await db.query<{ practice_name: string; user_name: string; email: string }>(
+    `SELECT p.name AS practice_name, a.user_name, p.email
+       FROM practices p JOIN accounts a ON a.practice_id = p.id
+      WHERE lower(p.email) = lower($1) AND p.active AND a.active
+      ORDER BY p.name, a.user_name`,
+    [email],
+  );
+  const [first] = rows;
+  if (!first) return undefined;
+  return { email: first.email, logins: rows.map((row) => ({ practiceName: row.practice_name, userName: row.user_name })) };
+}
+
+const ACCOUNT_COLUMNS = `a.id, a.user_name, a.password_hash, p.name AS practice_name, p.email AS practice_email`;
+
+interface AccountRow {
+  id: number;
+  user_name: string;
+  password_hash: string | null;
+  practice_name: string;
+  practice_email: string;
+}
+
+/** An account as the tables hold it, with its password hash (for check-password). */
+export interface StoredAccount extends Account {
+  id: number;
+  passwordHash: string | null;
+}
+
+function toAccount(row: AccountRow): StoredAccount {
+  return { id: row.id, key: String(row.id), userName: row.user_name, practiceName: row.practice_name, practiceEmail: row.practice_email, passwordHash: row.password_hash };
+}
+
+/** The active account with this user name at an active practice. */
+export async function findAccountByUserName(db: Queryable, userName: string): Promise<StoredAccount | undefined> {
+  const rows = await db.query<AccountRow>(
+    `SELECT ${ACCOUNT_COLUMNS} FROM accounts a JOIN practices p ON p.id = a.practice_id
+      WHERE lower(a.user_name) = lower($1) AND a.active AND p.active`,
+    [userName],
+  );
+  return rows[0] ? toAccount(rows[0]) : undefined;
+}
+
+/** The account by id, if it and its practice are still active. */
+export async function findActiveAccount(db: Queryable, id: number): Promise<StoredAccount | undefined> {
+  const rows = await db.query<AccountRow>(
+    `SELECT ${ACCOUNT_COLUMNS} FROM accounts a JOIN practices p ON p.id = a.practice_id
+      WHERE a.id = $1 AND a.active AND p.active`,
+    [id],
+  );
+  return rows[0] ? toAccount(rows[0]) : undefined;
+}
+
+/** Stores a new password hash for the account. */
+export async function setPasswordHash(db: Queryable, accountId: number, hash: string, at: Date): Promise<void> {
+  await db.query('UPDATE accounts SET password_hash = $2, password_changed_at = $3 WHERE id = $1', [accountId, hash, at]);
+}
+
+/**
+ * Adds (or updates) one practice and account. A practice is known by its name and email; an
+ * account by its user name, which moves to the given practice and takes the given state.
+ */
+export async function upsertEntry(db: Queryable, entry: DirectoryEntry): Promise<void> {
+  const [practice] = await db.query<{ id: number }>(
+    `INSERT INTO practices (name, email, active) VALUES ($1, $2, $3)
+     ON CONFLICT (lower(name), lower(email)) DO UPDATE SET active = EXCLUDED.active
+     RETURNING id`,
+    [entry.practice, entry.email, entry.active],
+  );
+  await db.query(
+    `INSERT INTO accounts (practice_id, user_name, active) VALUES ($1, $2, $3)
+     ON CONFLICT (lower(user_name)) DO UPDATE SET practice_id = EXCLUDED.practice_id, active = EXCLUDED.active`,
+    [practice?.id, entry.userName, entry.active],
+  );
+}
+
+/** The built-in directory. */
+export const tableDirectory: Directory = {
+  kind: 'tables',
+  findLoginsByEmail,
+  findAccountByUserName,
+  findAccount: (tx, key) => (/^\d{1,9}$/.test(key) ? findActiveAccount(tx, Number(key)) : Promise.resolve(undefined)),
+  async setPassword(tx, account, password, at) {
+    await setPasswordHash(tx, Number(account.key), await hashPassword(password), at);
+  },
+};
