@@ -15,12 +15,12 @@ export function emailUsTemplate(href: string | undefined): TemplateResult | stri
 
 /**
  * The Attention dialog: a native `<dialog>` the form opens with `showModal()`. Named by its
- * title, described by its message; OK (focused on open) and Escape close it.
+ * title, described by its message; OK (focused on open) and Escape close it, natively: OK
+ * submits a `method="dialog"` form.
  */
 export function attentionDialogTemplate(
   content: AttentionContent | undefined,
   { current: lang, dir }: { current: string; dir: 'ltr' | 'rtl' },
-  onOk: () => void,
   onClose: () => void,
 ) {
   const { title, ok } = dialogTexts();
@@ -36,9 +36,9 @@ export function attentionDialogTemplate(
   >
     <h2 id="dialog-title" part="dialog-title">${title}</h2>
     <p id="dialog-message" part="dialog-message"><slot name="not-found">${content?.message ?? nothing}</slot></p>
-    <div class="actions">
-      <button part="ok" type="button" @click=${onOk}>${ok}</button>
-    </div>
+    <form class="actions" method="dialog">
+      <button part="ok">${ok}</button>
+    </form>
   </dialog>`;
 }
 

@@ -14,14 +14,16 @@ import { formStyles } from './form-styles.js';
 /** The fields of both forms; each name is also the request body's key. */
 export type FieldName = 'email' | 'userName' | 'requestedBy';
 
-/** How one input is rendered and checked. */
+/**
+ * How one input is rendered and checked. No field is spell-checked: an address, a user name or a
+ * person's name only collects red underlines.
+ */
 export interface FieldSpec {
   name: FieldName;
   label: () => string;
+  /** Also the input's `inputmode` (the same two words). */
   type: 'email' | 'text';
   autocomplete: 'email' | 'username' | 'name';
-  /** `false` for a person's name, where the browser's spellchecker only gets in the way too. */
-  spellcheck: boolean;
   check: (trimmed: string) => FieldProblem | undefined;
 }
 
@@ -70,14 +72,6 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
   protected abstract supportMail(values: Values): { subject: string; body: string };
 
   readonly #request = new RequestController(this);
-
-  get #dialog() {
-    return this.renderRoot.querySelector('dialog') as HTMLDialogElement;
-  }
-
-  get #submitButton() {
-    return this.renderRoot.querySelector('button[type=submit]') as HTMLButtonElement;
-  }
 
   /** Messages shown at each field (client checks, or the backend's `invalid` answer). */
   private fieldErrors: Partial<Record<FieldName, FieldError>> = {};
@@ -142,11 +136,16 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
       idempotent: this.idempotent,
       // A shipped locale, never the page's raw tag, so the header stays CORS-safelisted.
       lang: this.i18n.requested,
+      // A screen reader announces an outcome once, as it appears: wait (at most a few seconds)
+      // for its texts in the person's language, so it does not appear in English first.
+      show: async (outcome) => {
+        await this.i18n.needOutcomes();
+        if (!this.isConnected) return;
+        this.result = { outcome, values };
+        if (outcome.kind === 'error' && outcome.reason === 'invalid') this.#showServerFieldErrors(outcome.fieldErrors ?? {});
+      },
     });
-    if (!outcome || !this.isConnected) return;
-    this.result = { outcome, values };
-    if (outcome.kind === 'error' && outcome.reason === 'invalid') this.#showServerFieldErrors(outcome.fieldErrors ?? {});
-    if (outcome.kind === 'not-found') await this.#openDialog();
+    if (outcome?.kind === 'not-found') await this.#openDialog();
   };
 
   #showServerFieldErrors(messages: Record<string, string>): void {
@@ -163,16 +162,15 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
 
   async #openDialog(): Promise<void> {
     await this.updateComplete;
-    if (!this.isConnected || this.#dialog.open) return;
-    this.#dialog.showModal();
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!this.isConnected || !dialog || dialog.open) return;
+    dialog.showModal();
     this.renderRoot.querySelector<HTMLButtonElement>('[part="ok"]')?.focus();
   }
 
-  readonly #closeDialog = () => this.#dialog.close();
-
   /** OK or Escape: focus goes back to the form, whatever the browser would pick. */
   readonly #onDialogClose = () => {
-    if (this.isConnected) this.#submitButton.focus();
+    if (this.isConnected) this.renderRoot.querySelector<HTMLElement>('[part=submit]')?.focus();
   };
 
   readonly #onInput = (event: Event) => {
@@ -222,11 +220,11 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
         type=${field.type}
         required
         autocomplete=${field.autocomplete}
-        inputmode=${field.type === 'email' ? 'email' : 'text'}
+        inputmode=${field.type}
         autocapitalize="off"
-        spellcheck=${field.spellcheck ? 'true' : 'false'}
+        spellcheck="false"
         aria-invalid=${ifDefined(error ? 'true' : undefined)}
-        aria-describedby=${ifDefined(error ? errorId : undefined)}
+        aria-describedby=${error ? errorId : nothing}
         @input=${this.#onInput}
       />
     </div>`;
@@ -257,10 +255,9 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
   }
 
   #renderStatus() {
-    const texts = formTexts();
-    if (this.#request.pending) return texts.sending;
-    const { outcome, values } = this.result ?? {};
-    return outcome?.kind === 'sent' && values ? this.successText(values, outcome.accepted) : nothing;
+    if (this.#request.pending) return formTexts().sending;
+    const result = this.result;
+    return result?.outcome.kind === 'sent' ? this.successText(result.values, result.outcome.accepted) : nothing;
   }
 
   #renderAlert() {
@@ -279,19 +276,19 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
       result?.outcome.kind === 'not-found'
         ? { message: this.notFoundMessage(result.values, emailUsTemplate(this.#supportHref(result.values))) }
         : undefined;
-    return attentionDialogTemplate(content, this.i18n, this.#closeDialog, this.#onDialogClose);
+    return attentionDialogTemplate(content, this.i18n, this.#onDialogClose);
   }
 
   protected override render() {
     const pending = this.#request.pending;
     const sent = this.result?.outcome.kind === 'sent' && !pending;
     const { current: lang, dir } = this.i18n;
-    return html`<form part="form" lang=${lang} dir=${dir} novalidate aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.#onSubmit}>
+    return html`<form part="form" lang=${lang} dir=${dir} novalidate aria-labelledby="heading" aria-busy=${pending} @submit=${this.#onSubmit}>
         <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.effectiveHeadingLevel}>
           <slot name="heading">${this.heading()}</slot>
         </div>
         ${this.#renderSummary()} ${this.fields.map((field) => this.#renderField(field))}
-        <button part="submit" type="submit" aria-disabled=${ifDefined(pending ? 'true' : undefined)}>${formTexts().submit}</button>
+        <button part="submit" type="submit" aria-disabled=${pending}>${formTexts().submit}</button>
         <p part="status" class="status ${sent ? 'sent' : ''}" role="status">${this.#renderStatus()}</p>
         <div part="alert" class="alert" role="alert">${this.#renderAlert()}</div>
       </form>

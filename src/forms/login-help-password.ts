@@ -22,8 +22,8 @@ type Values = { userName?: string; requestedBy?: string };
 export class LoginHelpPassword extends LoginHelpForm {
   protected readonly form = 'password';
   protected readonly fields: readonly FieldSpec[] = [
-    { name: 'userName', label: () => formTexts().userName, type: 'text', autocomplete: 'username', spellcheck: false, check: checkText },
-    { name: 'requestedBy', label: () => formTexts().requestedBy, type: 'text', autocomplete: 'name', spellcheck: false, check: checkText },
+    { name: 'userName', label: () => formTexts().userName, type: 'text', autocomplete: 'username', check: checkText },
+    { name: 'requestedBy', label: () => formTexts().requestedBy, type: 'text', autocomplete: 'name', check: checkText },
   ];
 
   protected heading(): string {

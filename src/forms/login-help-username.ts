@@ -21,7 +21,7 @@ type Values = { email?: string };
 export class LoginHelpUsername extends LoginHelpForm {
   protected readonly form = 'username';
   protected readonly fields: readonly FieldSpec[] = [
-    { name: 'email', label: () => formTexts().email, type: 'email', autocomplete: 'email', spellcheck: false, check: checkEmail },
+    { name: 'email', label: () => formTexts().email, type: 'email', autocomplete: 'email', check: checkEmail },
   ];
 
   protected heading(): string {

@@ -26,7 +26,7 @@ export class LocaleController implements ReactiveController {
   tag = 'en';
 
   readonly #observer = new MutationObserver(() => this.#follow());
-  #wantsOutcomes = false;
+  #wantsOutcomes?: boolean;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
 
@@ -46,12 +46,18 @@ export class LocaleController implements ReactiveController {
   }
 
   /**
-   * The element is about to show an outcome: fetch the outcome texts of its locale (now and after
-   * any later change of language). Until they arrive, outcomes read in English.
+   * The element will show an outcome: fetch the outcome texts of its locale (now and after any
+   * later change of language). Returns what to await before showing one: a promise that settles
+   * once both halves of the locale are in (`current` needs the page half) or failed, or after
+   * `bound` ms at most, so an outcome waits for its words but a lost file never hides it (it reads
+   * in English then); `undefined` when both are already in, so it shows as promptly as ever.
    */
-  needOutcomes(): void {
+  needOutcomes(bound = 3000): Promise<unknown> | undefined {
+    const locale = this.requested;
     this.#wantsOutcomes = true;
-    this.#load(this.requested, 'outcome');
+    // [page, outcome]: each a load in progress, or undefined when ready.
+    const loads = [this.#load(locale, 'page'), this.#load(locale, 'outcome')];
+    return loads[0] || loads[1] ? Promise.race([Promise.all(loads), new Promise((resolve) => setTimeout(resolve, bound))]) : undefined;
   }
 
   hostConnected(): void {
@@ -76,9 +82,9 @@ export class LocaleController implements ReactiveController {
     if (this.#wantsOutcomes) this.#load(wanted, 'outcome');
   }
 
-  #load(locale: Locale, part: LocalePart): void {
-    if (isReady(locale, part)) return;
-    void loadLocale(locale, part).then((ready) => {
+  #load(locale: Locale, part: LocalePart): Promise<void> | undefined {
+    if (isReady(locale, part)) return undefined;
+    return loadLocale(locale, part).then((ready) => {
       if (ready && this.requested === locale) this.#host.requestUpdate();
     });
   }

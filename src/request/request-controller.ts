@@ -19,6 +19,11 @@ export interface SubmitOptions {
   idempotent: boolean;
   /** The element's locale (`es`, `pt-BR`), sent as `Accept-Language` so the backend's email reads in it. */
   lang: string;
+  /**
+   * Shows the outcome, after its event. The form stays busy (and ignores a second submit) until
+   * this settles, so it never looks idle with nothing said.
+   */
+  show?: (outcome: Outcome) => unknown;
 }
 
 /** The request a person may retry with the same key: same body, after a network failure or timeout. */
@@ -40,7 +45,7 @@ function metaCsrfToken(): string | undefined {
  * the answer into an outcome. It never re-sends on its own.
  */
 export class RequestController implements ReactiveController {
-  /** True while a request is in flight; the host renders this as busy. */
+  /** True from the request until its outcome is shown; the host renders this as busy. */
   pending = false;
 
   /** How the support desk can find the last submission that reached the network. */
@@ -67,9 +72,9 @@ export class RequestController implements ReactiveController {
   }
 
   /**
-   * Sends one request. Resolves to its outcome, or to `undefined` when nothing is to be shown:
-   * a request already in flight, a listener cancelled `login-help-request`, or the element left
-   * the document before the answer came.
+   * Sends one request. Resolves to its outcome once shown, or to `undefined` when nothing is to be
+   * shown: a request already in flight, a listener cancelled `login-help-request`, or the element
+   * left the document before the answer came.
    */
   async submit(options: SubmitOptions): Promise<Outcome | undefined> {
     if (this.pending) return undefined;
@@ -110,6 +115,8 @@ export class RequestController implements ReactiveController {
     this.#host.requestUpdate();
 
     let outcome: Outcome;
+    // Only a request that got no answer may be retried with the same key.
+    let retryable = false;
     try {
       const response = await fetch(target.url, {
         method: 'POST',
@@ -124,27 +131,38 @@ export class RequestController implements ReactiveController {
       this.lastReference = { reference: usableRequestId(response.headers.get('X-Request-Id')) ?? key, time };
     } catch {
       outcome = { kind: 'error', reason: timedOut ? 'timeout' : 'network' };
+      retryable = true;
       this.lastReference = { reference: key, time };
     } finally {
       clearTimeout(timer);
       this.#inFlight = undefined;
-      this.pending = false;
-      this.#host.requestUpdate();
     }
-    this.#lastAttempt = { body, key, retryable: outcome.kind === 'error' && (outcome.reason === 'network' || outcome.reason === 'timeout') };
+    this.#lastAttempt = { body, key, retryable };
     // Aborted without a timeout: the element left the document or its target changed.
-    if (abort.signal.aborted && !timedOut) return undefined;
-    return this.#finish(outcome, options);
+    return abort.signal.aborted && !timedOut ? this.#idle() : this.#finish(outcome, options);
   }
 
-  #finish(outcome: Outcome, { form, data }: SubmitOptions): Outcome {
+  #idle(): undefined {
+    this.pending = false;
+    this.#host.requestUpdate();
+  }
+
+  /** Fires the outcome's event, then has the host show it; busy until it has. */
+  async #finish(outcome: Outcome, { form, data, show }: SubmitOptions): Promise<Outcome> {
+    this.pending = true;
     if (outcome.kind === 'sent') {
       this.#host.dispatchEvent(new LoginHelpSentEvent({ form, data, accepted: outcome.accepted }));
     } else if (outcome.kind === 'not-found') {
       this.#host.dispatchEvent(new LoginHelpNotFoundEvent({ form, data }));
     } else {
-      const detail = outcome.status === undefined ? { form, data, reason: outcome.reason } : { form, data, reason: outcome.reason, status: outcome.status };
-      this.#host.dispatchEvent(new LoginHelpErrorEvent(detail));
+      const { reason, status } = outcome;
+      // `status` only when there was one: no `status: undefined` key in the detail.
+      this.#host.dispatchEvent(new LoginHelpErrorEvent({ form, data, reason, ...(status && { status }) }));
+    }
+    try {
+      await show?.(outcome);
+    } finally {
+      this.#idle();
     }
     return outcome;
   }
