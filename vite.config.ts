@@ -32,7 +32,7 @@ export default defineConfig({
     lib: {
       // The bundle, plus two self-contained modules per locale in dist/locales/ (the page's texts,
       // and the "email us" texts) that the bundle imports on demand (src/i18n/localization.ts).
-      entry: { 'login-help': 'src/login-help-package.ts', ...localeEntries() },
+      entry: { 'login-help': 'src/login-help-bundle.ts', ...localeEntries() },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

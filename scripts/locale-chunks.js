@@ -13,7 +13,11 @@
 // - Every message id ('panel.heading', …) becomes a short token ('a', 'b', …), in the msg()
 //   calls of src/i18n/texts.ts (passed bare: msg(text, 'a')) and in the locale modules, so no
 //   chunk carries 44 long names.
-//   Source and XLIFF keep the readable ids; the mapping is the sorted list of XLIFF ids.
+//   Source and XLIFF keep the readable ids; the mapping is the sorted list of XLIFF ids, the
+//   `reset.` ones after all the others (so adding reset texts changes no token of the panel).
+// - The reset page's bundle (vite.reset.config.ts, `bundle: 'reset'`) gets one module per locale
+//   instead, dist/locales/<locale>-reset.js, holding exactly the `reset.` texts; the panel's
+//   modules never hold them.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { parseSync } from 'vite';
 
@@ -29,21 +33,35 @@ const LOCAL_TAGS = [
 const URL_LOADER = `export const importLocalePart = (locale, part) =>
   import(/* @vite-ignore */ new URL(/* @vite-ignore */ \`./locales/\${locale}\${part === 'outcome' ? '-outcome' : ''}.js\`, import.meta.url).href);
 `;
+// The reset page asks only for the page part; its one module per locale holds every text it has.
+const RESET_URL_LOADER = `export const importLocalePart = (locale) =>
+  import(/* @vite-ignore */ new URL(/* @vite-ignore */ \`./locales/\${locale}-reset.js\`, import.meta.url).href);
+`;
 
 /** Messages shown before anything is sent: headings, labels, Submit, "Sending…", client checks. */
 export const isPageMessage = (id) => /^(panel|username|password|field|form|problem)\./.test(id);
 
-/** Rollup inputs: `locales/es` and `locales/es-outcome` for every generated locale module. */
-export function localeEntries() {
+/** The texts of `<login-help-reset>` (src/i18n/texts.ts): in its bundle's modules only. */
+export const isResetMessage = (id) => id.startsWith('reset.');
+
+/**
+ * Rollup inputs for every generated locale module: `locales/es` and `locales/es-outcome` for the
+ * panel's bundle, `locales/es-reset` for the reset page's.
+ */
+export function localeEntries(bundle = 'panel') {
   if (!existsSync(LOCALES_DIR)) return {};
   const locales = readdirSync(LOCALES_DIR)
     .filter((file) => file.endsWith('.ts'))
     .map((file) => file.replace(/\.ts$/, ''));
   return Object.fromEntries(
-    locales.flatMap((locale) => [
-      [`locales/${locale}`, `${PREFIX}${locale}:page`],
-      [`locales/${locale}-outcome`, `${PREFIX}${locale}:outcome`],
-    ]),
+    locales.flatMap((locale) =>
+      bundle === 'reset'
+        ? [[`locales/${locale}-reset`, `${PREFIX}${locale}:reset`]]
+        : [
+            [`locales/${locale}`, `${PREFIX}${locale}:page`],
+            [`locales/${locale}-outcome`, `${PREFIX}${locale}:outcome`],
+          ],
+    ),
   );
 }
 
@@ -51,7 +69,8 @@ function messageIds() {
   const dir = JSON.parse(readFileSync('lit-localize.json', 'utf8')).interchange.xliffDir;
   const file = readdirSync(dir).find((name) => name.endsWith('.xlf'));
   if (!file) return [];
-  return [...readFileSync(`${dir}${file}`, 'utf8').matchAll(/<trans-unit id="([^"]+)">/g)].map(([, id]) => id).sort();
+  const ids = [...readFileSync(`${dir}${file}`, 'utf8').matchAll(/<trans-unit id="([^"]+)">/g)].map(([, id]) => id).sort();
+  return [...ids.filter((id) => !isResetMessage(id)), ...ids.filter(isResetMessage)];
 }
 
 /** The `templates` object's properties in a generated locale module, as [id, value source]. */
@@ -64,7 +83,8 @@ function templateEntries(code, file) {
   return object.properties.map((property) => [property.key.value, code.slice(property.value.start, property.value.end)]);
 }
 
-export function localeChunksPlugin() {
+/** `bundle`: `'panel'` for dist/login-help.js (vite.config.ts), `'reset'` for dist/login-help-reset.js. */
+export function localeChunksPlugin({ bundle = 'panel' } = {}) {
   let tokens = new Map();
   const short = (id, where) => {
     const token = tokens.get(id);
@@ -84,11 +104,12 @@ export function localeChunksPlugin() {
       return at === -1 ? null : `\0${source.slice(at)}`;
     },
     load(id) {
-      if (id.endsWith('/src/i18n/locale-loader.ts')) return URL_LOADER;
+      if (id.endsWith('/src/i18n/locale-loader.ts')) return bundle === 'reset' ? RESET_URL_LOADER : URL_LOADER;
       if (!id.startsWith(`\0${PREFIX}`)) return null;
       const [locale, part] = id.slice(PREFIX.length + 1).split(':');
       const file = `${LOCALES_DIR}/${locale}.ts`;
-      const entries = templateEntries(readFileSync(file, 'utf8'), file).filter(([name]) => isPageMessage(name) === (part === 'page'));
+      const wanted = part === 'reset' ? isResetMessage : (name) => !isResetMessage(name) && isPageMessage(name) === (part === 'page');
+      const entries = templateEntries(readFileSync(file, 'utf8'), file).filter(([name]) => wanted(name));
       const body = entries.map(([name, value]) => `  '${short(name, file)}': ${value},`).join('\n');
       const partial = part === 'page' ? 'export const partial = true;\n' : '';
       return `${LOCAL_TAGS}\nexport const templates = {\n${body}\n};\n${partial}`;

@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = path.join(ROOT, 'dist', 'login-help.js');
-const ENTRY = 'src/login-help-package.ts';
+const ENTRY = 'src/login-help-bundle.ts';
 
 const gzipBytes = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;

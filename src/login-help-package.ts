@@ -1,3 +1,3 @@
-// The package root and the script-tag bundle: SPEC §2 says importing either defines the tags.
+// The package root: SPEC §2 says importing it defines the tags (all four here).
 export * from './index.js';
-export { defineLoginHelp } from './define.js';
+export { defineLoginHelp, defineLoginHelpReset } from './define.js';

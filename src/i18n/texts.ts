@@ -169,3 +169,87 @@ Time: ${time}
 Language: ${lang}`,
     { id: 'mail.footer' },
   );
+
+// <login-help-reset> (SPEC §8). Every text of the reset page has a `reset.` id, and the reset page
+// uses no other: its bundle ships only these (dist/locales/<locale>-reset.js), and the panel's
+// bundle never ships them (scripts/locale-chunks.js).
+
+export const resetTexts = () => ({
+  heading: msg('Create a New Password', { id: 'reset.heading' }),
+  checking: msg('Checking your link…', { id: 'reset.checking' }),
+  userName: msg('User Name', { id: 'reset.user-name' }),
+  newPassword: msg('New Password', { id: 'reset.new-password' }),
+  confirmPassword: msg('Confirm New Password', { id: 'reset.confirm-password' }),
+  show: msg('Show', { id: 'reset.show' }),
+  hide: msg('Hide', { id: 'reset.hide' }),
+  showNew: msg('Show new password', { id: 'reset.show-new' }),
+  hideNew: msg('Hide new password', { id: 'reset.hide-new' }),
+  showConfirm: msg('Show password confirmation', { id: 'reset.show-confirm' }),
+  hideConfirm: msg('Hide password confirmation', { id: 'reset.hide-confirm' }),
+  shown: msg('Your password is visible.', { id: 'reset.shown' }),
+  hidden: msg('Your password is hidden.', { id: 'reset.hidden' }),
+  save: msg('Save Password', { id: 'reset.save' }),
+  saving: msg('Saving your new password…', { id: 'reset.saving' }),
+  changed: msg('Your password has been changed.', { id: 'reset.changed' }),
+  signInLink: msg('Sign in with your new password', { id: 'reset.sign-in-link' }),
+  signInText: msg('You can now sign in with your new password.', { id: 'reset.sign-in-text' }),
+  newLink: msg('Request a new link', { id: 'reset.new-link' }),
+  newLinkText: msg('Please request a new link on the Login Help page.', { id: 'reset.new-link-text' }),
+  tryAgain: msg('Try again', { id: 'reset.try-again' }),
+  errorPrefix: msg('Error:', { id: 'reset.error-prefix' }),
+  summaryTitle: msg('There is a problem', { id: 'reset.summary-title' }),
+});
+
+/** The password rule shown under New Password. */
+export const resetRuleText = (minLength: number) =>
+  msg(str`Use at least ${minLength} characters. Spaces and any other characters are allowed.`, { id: 'reset.rule' });
+
+/** Why the link cannot be used. */
+export function resetLinkText(link: 'expired' | 'used' | 'invalid'): string {
+  switch (link) {
+    case 'expired':
+      return msg('This link has expired.', { id: 'reset.link-expired' });
+    case 'used':
+      return msg('This link was already used.', { id: 'reset.link-used' });
+    case 'invalid':
+      return msg('This link is not valid.', { id: 'reset.link-invalid' });
+  }
+}
+
+/** The message at a password field that failed a check before sending. */
+export function resetProblemText(problem: 'required' | 'too-short' | 'too-long' | 'confirm-required' | 'mismatch', minLength: number): string {
+  switch (problem) {
+    case 'required':
+      return msg('Enter a new password.', { id: 'reset.problem-required' });
+    case 'too-short':
+      return msg(str`Your password must be at least ${minLength} characters.`, { id: 'reset.problem-too-short' });
+    case 'too-long':
+      return msg('Your password must be 256 characters or fewer.', { id: 'reset.problem-too-long' });
+    case 'confirm-required':
+      return msg('Enter your new password again.', { id: 'reset.problem-confirm-required' });
+    case 'mismatch':
+      return msg('The passwords do not match. Enter the same password in both fields.', { id: 'reset.problem-mismatch' });
+  }
+}
+
+/** The inline message when the link could not be checked or the password could not be saved. */
+export function resetErrorText(reason: 'invalid' | 'rate-limited' | 'server' | 'network' | 'timeout' | 'config', retryAfterSeconds?: number): string {
+  switch (reason) {
+    case 'invalid':
+      return msg('Your new password was not accepted. Choose another one and try again.', { id: 'reset.error-invalid' });
+    case 'rate-limited':
+      return retryAfterSeconds === undefined
+        ? msg('Too many attempts were made. Please wait a few minutes, then try again.', { id: 'reset.error-rate-limited' })
+        : msg(str`Too many attempts were made. Please wait ${waitText(retryAfterSeconds)}, then try again.`, { id: 'reset.error-rate-limited-wait' });
+    case 'server':
+      return retryAfterSeconds === undefined
+        ? msg('Something went wrong on our side. Please try again in a few minutes.', { id: 'reset.error-server' })
+        : msg(str`The service is briefly unavailable. Please wait ${waitText(retryAfterSeconds)}, then try again.`, { id: 'reset.error-server-wait' });
+    case 'network':
+      return msg('We could not reach the server. Check your internet connection, then try again.', { id: 'reset.error-network' });
+    case 'timeout':
+      return msg('The server took too long to answer. Please try again.', { id: 'reset.error-timeout' });
+    case 'config':
+      return msg("This page is not set up correctly, so nothing was sent. Please tell the website's administrator.", { id: 'reset.error-config' });
+  }
+}

@@ -1,0 +1,114 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LoginHelpResetRequestEvent, type ResetEventData } from './reset-events.js';
+import type { ResetAnswer } from './reset-outcome.js';
+
+/** The two paths under `endpoint` (SPEC §8). */
+export type ResetPath = 'reset-password/check' | 'reset-password';
+
+/** Everything one request needs; read from the element's attributes when it is made. */
+export interface ResetRequestOptions {
+  endpoint?: string;
+  timeout: number;
+  credentials: RequestCredentials;
+  csrfToken?: string;
+  csrfHeader: string;
+  /** The element's shipped locale, sent as `Accept-Language`. */
+  lang: string;
+}
+
+/** An answer, or why there was none; `undefined` when nothing is to be shown (cancelled, or the element left). */
+export type ResetReply = ({ kind: 'answer' } & ResetAnswer) | { kind: 'fault'; reason: 'network' | 'timeout' | 'config' } | { kind: 'cancelled' };
+
+/** `value` resolved against the page when it is an http(s) URL without a user name or password. */
+export function httpUrl(value: string | undefined): URL | undefined {
+  try {
+    const url = new URL(value?.trim() || 'x:', document.baseURI);
+    return /^https?:$/.test(url.protocol) && !url.username && !url.password ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The reset page's requests, on SPEC §4's wire: POST JSON with `Accept-Language` and the CSRF
+ * header, at most one in flight, given up after `timeout`, aborted when the element leaves the
+ * document, never re-sent on its own. The element reads the answer (reset-outcome.ts) and fires
+ * the outcome events; this fires `login-help-request`.
+ */
+export class ResetRequest implements ReactiveController {
+  /** True while a request is in flight; the host renders this as busy. */
+  pending = false;
+
+  #inFlight?: AbortController;
+  #warned = false;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.abort();
+  }
+
+  /** Gives up the request in flight; its answer is never shown, and a new one may start at once. */
+  abort(): void {
+    this.#inFlight?.abort();
+    this.#inFlight = undefined;
+    this.pending = false;
+  }
+
+  async send(path: ResetPath, body: Record<string, string>, data: ResetEventData, options: ResetRequestOptions): Promise<ResetReply | undefined> {
+    if (this.pending) return undefined;
+    const url = httpUrl(options.endpoint);
+    if (!url) return this.#config('endpoint');
+    // One slash between, whatever the base ends with.
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path}`;
+    url.hash = '';
+    const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': options.lang });
+    const csrf = options.csrfToken || document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content;
+    try {
+      if (csrf) headers.set(options.csrfHeader, csrf);
+    } catch {
+      // Headers refuses a name with spaces or a token with line breaks.
+      return this.#config('csrf-header');
+    }
+    const event = new LoginHelpResetRequestEvent({ form: 'reset', data, headers });
+    this.#host.dispatchEvent(event);
+    if (event.defaultPrevented) return { kind: 'cancelled' };
+
+
+    const abort = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, options.timeout);
+    this.#inFlight = abort;
+    this.pending = true;
+    this.#host.requestUpdate();
+    let reply: ResetReply;
+    try {
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), credentials: options.credentials, signal: abort.signal, cache: 'no-store' });
+      reply = { kind: 'answer', status: response.status, body: await response.text(), retryAfter: response.headers.get('Retry-After') };
+    } catch {
+      reply = { kind: 'fault', reason: timedOut ? 'timeout' : 'network' };
+    } finally {
+      clearTimeout(timer);
+      if (this.#inFlight === abort) {
+        this.#inFlight = undefined;
+        this.pending = false;
+        this.#host.requestUpdate();
+      }
+    }
+    return abort.signal.aborted && !timedOut ? undefined : reply;
+  }
+
+  /** A setup error: one console warning naming the attribute (never its value: it may hold a token). */
+  #config(attribute: string): ResetReply {
+    if (!this.#warned) console.warn(`<${this.#host.localName}>: the "${attribute}" attribute is not usable, so nothing was sent.`);
+    this.#warned = true;
+    return { kind: 'fault', reason: 'config' };
+  }
+}
