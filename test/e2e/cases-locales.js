@@ -81,7 +81,7 @@ export const cases = [
       const form = page.getByRole('form', { name: ar.passwordHeading, exact: true });
       await form.waitFor({ state: 'visible' });
       equal(await form.getAttribute('dir'), 'rtl', 'dir of the password form\'s <form>');
-      equal(await page.locator('login-help-password form').getAttribute('dir'), 'rtl', 'dir of <login-help-password>\'s <form>');
+      equal(await page.locator('login-help-password form[part="form"]').getAttribute('dir'), 'rtl', 'dir of <login-help-password>\'s <form>');
 
       equal(JSON.stringify(env.pages.localeRequests()), JSON.stringify([`${LOCALES}ar.js`]), 'locale modules requested before any submit');
 
