@@ -1,3 +1,4 @@
+import type { LoginHelpResetErrorEvent, LoginHelpResetRequestEvent } from './reset/reset-events.js';
 import type { ErrorReason, FormKind, RequestData } from './request/outcome.js';
 
 const init = { bubbles: true, composed: true } as const;
@@ -61,9 +62,10 @@ export class LoginHelpErrorEvent extends CustomEvent<LoginHelpErrorDetail> {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'login-help-request': LoginHelpRequestEvent;
+    // <login-help-reset> fires these two as well, with `detail.form` "reset".
+    'login-help-request': LoginHelpRequestEvent | LoginHelpResetRequestEvent;
     'login-help-sent': LoginHelpSentEvent;
     'login-help-not-found': LoginHelpNotFoundEvent;
-    'login-help-error': LoginHelpErrorEvent;
+    'login-help-error': LoginHelpErrorEvent | LoginHelpResetErrorEvent;
   }
 }
