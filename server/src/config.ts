@@ -92,6 +92,16 @@ function integer(env: Env, name: string, min: number, max: number): number {
   return value;
 }
 
+/** A number of minutes that may have a fraction (a test's 0.05 is three seconds). */
+function minutes(env: Env, name: string, min: number, max: number): number {
+  const text = read(env, name);
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a number of minutes from ${min} to ${max}, not "${text}"`);
+  }
+  return value;
+}
+
 function boolean(env: Env, name: string): boolean {
   const text = read(env, name).toLowerCase();
   if (['true', '1', 'yes', 'on'].includes(text)) return true;
@@ -181,7 +191,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: read(env, 'MAIL_FROM'),
     resetUrl: url('RESET_URL', resetText.replace('{HOST}', urlHost).replace('{PORT}', String(port)), ['http:', 'https:']),
     resetUrlIsDefault: env.RESET_URL === undefined || env.RESET_URL.trim() === '',
-    tokenTtlMinutes: integer(env, 'TOKEN_TTL_MINUTES', 1, 7 * 24 * 60),
+    tokenTtlMinutes: minutes(env, 'TOKEN_TTL_MINUTES', 0.05, 7 * 24 * 60),
     passwordMinLength: integer(env, 'PASSWORD_MIN_LENGTH', 8, 256),
     reveal: boolean(env, 'REVEAL'),
     rateLimitPerClient: integer(env, 'RATE_LIMIT_PER_CLIENT', 1, 1_000_000),

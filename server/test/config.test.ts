@@ -31,6 +31,8 @@ describe('configuration', () => {
     ['PORT', '70000'],
     ['PORT', 'abc'],
     ['TOKEN_TTL_MINUTES', '0'],
+    ['TOKEN_TTL_MINUTES', '0.01'],
+    ['TOKEN_TTL_MINUTES', '1e3'],
     ['PASSWORD_MIN_LENGTH', '3'],
     ['REVEAL', 'perhaps'],
     ['RATE_LIMIT_PER_TARGET', '-1'],

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.js';
 import { ROOT, SUPPORT_EMAIL, startDemoStack } from '../../scripts/demo-stack.js';
@@ -30,12 +31,15 @@ const USER_NAME = 'happypaws';
 const REQUESTED_BY = 'Dr. Jane Doe';
 const UNKNOWN_EMAIL = 'nobody@example.com';
 const UNKNOWN_USER_NAME = 'nobody';
+const OLD_PASSWORD = 'the password before the reset';
+const NEW_PASSWORD = 'Lantern orchard quietly 77';
+const CHANGED_TITLE = 'Your password was changed';
 
 const DIST_FILE = path.join(ROOT, 'dist', 'login-help.js');
 const SERVER_FILE = path.join(ROOT, 'server', 'dist', 'index.js');
 
-/** `stack` (scripts/demo-stack.js) and `browser`, set up before the first case. */
-const env = { stack: null, browser: null };
+/** `stack` (scripts/demo-stack.js), `browser`, and `shortStack` (links live 3 s), set up before the first case. */
+const env = { stack: null, browser: null, shortStack: null };
 
 /**
  * Runs in every page before its own scripts (a page's CSP does not apply to it): reports CSP
@@ -173,6 +177,97 @@ const cases = [
   },
 ];
 
+// ---- the reset link (issue #11: the whole seed, through the reset page) ----------------------
+
+/** The reset element's parts, through its open shadow root. */
+const resetField = (page, id) => page.locator(`login-help-reset input#${id}`);
+const resetStatus = (page) => page.locator('login-help-reset [part="status"]');
+const resetAlert = (page) => page.locator('login-help-reset [part="alert"]');
+
+/** Asks for password help on the demo page of `stack` and returns the newest reset link from its mailbox. */
+async function requestResetLink(page, stack, requestedBy) {
+  await openPage(page, stack.pageUrl);
+  const form = passwordForm(page);
+  await userNameField(page).fill(USER_NAME);
+  await requestedByField(page).fill(requestedBy);
+  await submitButton(form).click();
+  await waitForStatus(form, PASSWORD_SENT_TITLE, 10_000);
+  let link;
+  await until(async () => {
+    const response = await fetch(`${stack.serverUrl}/dev/mailbox/messages`);
+    const { messages } = await response.json();
+    const message = messages.find((m) => m.subject === PASSWORD_SENT_TITLE && m.text.includes(requestedBy));
+    link = message && /(https?:\/\/\S+#token=[A-Za-z0-9_-]+)/.exec(message.text)?.[1];
+    return Boolean(link);
+  }, `no "${PASSWORD_SENT_TITLE}" naming ${requestedBy} within 10 s`, { timeout: 10_000, interval: 100 });
+  return link;
+}
+
+async function storedHash(stack) {
+  const [row] = await stack.service.db.query('SELECT password_hash FROM accounts WHERE lower(user_name) = lower($1)', [USER_NAME]);
+  return row?.password_hash ?? null;
+}
+
+async function fillPasswords(page, password, confirm) {
+  await resetField(page, 'password').fill(password);
+  await resetField(page, 'confirm').fill(confirm);
+  await page.locator('login-help-reset button[part="submit"]').click();
+}
+
+cases.push(
+  {
+    allowStatuses: [410],
+    name: 'The reset link: the email\'s link opens the reset page with the user name; mismatch and too short refused at the fields; a good password saves, the stored hash changes, "Your password was changed" arrives; the link then says "already used"',
+    async run(page) {
+      const { stack } = env;
+      await stack.service.db.query('UPDATE accounts SET password_hash = $1 WHERE lower(user_name) = lower($2)', [await argon2Hash(OLD_PASSWORD), USER_NAME]);
+      const link = await requestResetLink(page, stack, 'Dr. Reset Walk');
+
+      // Follow the link from the mailbox page, as a person would.
+      const article = await openMailboxArticle(page, PASSWORD_SENT_TITLE);
+      await article.locator(`pre a[href="${link}"]`).click();
+      await page.waitForURL((url) => url.pathname === new URL(stack.resetUrl).pathname);
+      await until(async () => (await resetField(page, 'userName').count()) > 0, 'the reset page shows no form', { timeout: 10_000, interval: 100 });
+      equal(await resetField(page, 'userName').inputValue(), USER_NAME, 'the user name on the reset page');
+      check(!page.url().includes('token='), `the token stays in the address bar: ${page.url()}`);
+
+      await fillPasswords(page, NEW_PASSWORD, `${NEW_PASSWORD}!`);
+      await page.locator('login-help-reset #confirm-error').waitFor({ state: 'visible' });
+      equal(await resetField(page, 'confirm').getAttribute('aria-invalid'), 'true', 'Confirm New Password marked invalid');
+      await fillPasswords(page, 'too short', 'too short');
+      await page.locator('login-help-reset #password-error').waitFor({ state: 'visible' });
+      expectText(await page.locator('login-help-reset #password-error').innerText(), ['15'], 'the too-short message');
+      check((await storedHash(stack)) !== null && (await argon2Verify(await storedHash(stack), OLD_PASSWORD)), 'a refused password changed the stored one');
+
+      await fillPasswords(page, NEW_PASSWORD, NEW_PASSWORD);
+      await until(async () => (await resetStatus(page).innerText()).includes('Your password has been changed'), 'no "Your password has been changed"', { timeout: 10_000, interval: 100 });
+      const hash = await storedHash(stack);
+      check(await argon2Verify(hash, NEW_PASSWORD), 'the stored hash does not verify the new password');
+      check(!(await argon2Verify(hash, OLD_PASSWORD)), 'the stored hash still verifies the old password');
+      const changed = await waitForMail(CHANGED_TITLE);
+      equal(changed.to, CLINIC_EMAIL, `the "${CHANGED_TITLE}" email's recipient`);
+
+      // A fresh load: the same path with another fragment would not reload the page.
+      await page.goto('about:blank');
+      await page.goto(link);
+      await until(async () => (await resetAlert(page).innerText()).includes('already used'), 'the used link does not say "already used"', { timeout: 10_000, interval: 100 });
+      check((await resetField(page, 'password').count()) === 0, 'a used link still shows a form');
+    },
+  },
+  {
+    name: 'A second link left past its lifetime (3 s for the test) says "expired", with no form',
+    allowStatuses: [410],
+    async run(page) {
+      const stack = env.shortStack;
+      const link = await requestResetLink(page, stack, 'Dr. Late Walker');
+      await sleep(3500);
+      await page.goto(link);
+      await until(async () => (await resetAlert(page).innerText()).includes('expired'), 'the old link does not say "expired"', { timeout: 10_000, interval: 100 });
+      check((await resetField(page, 'password').count()) === 0, 'an expired link still shows a form');
+    },
+  },
+);
+
 /** The Attention dialog: a native modal `<dialog open>` in the form's shadow root, its text, "email us". */
 async function expectAttention(page, form, sentence) {
   const dialog = await waitForAttention(page);
@@ -210,6 +305,11 @@ async function setUp() {
   check(env.stack.mailboxUrl, 'the development mailbox is off');
   console.log(`# page ${env.stack.pageUrl}, server ${env.stack.serverUrl}, data ${dataDir}`);
 
+  const shortData = await mkdtemp(path.join(os.tmpdir(), 'login-help-seed-short-'));
+  onCleanup(() => rm(shortData, { recursive: true, force: true }));
+  env.shortStack = await startDemoStack({ env: { LOG_LEVEL: 'warn', TOKEN_TTL_MINUTES: '0.05' }, host: '127.0.0.1', serverPort: 0, pagePort: 0, dataDir: shortData });
+  onCleanup(() => env.shortStack.close());
+
   env.browser = await chromium.launch(chromiumLaunchOptions());
   onCleanup(() => env.browser.close());
 }
@@ -231,8 +331,10 @@ async function runCase(testCase) {
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       const text = message.text();
-      // Chromium logs the 404 of a not-found answer as a failed resource.
-      if (testCase.allowNotFound && /^Failed to load resource: the server responded with a status of 404\b/.test(text)) return;
+      // Chromium logs the 404 of a not-found answer (and the 410 of a dead link) as a failed resource.
+      const allowed = [...(testCase.allowNotFound ? [404] : []), ...(testCase.allowStatuses ?? [])];
+      const status = /^Failed to load resource: the server responded with a status of (\d{3})\b/.exec(text)?.[1];
+      if (status && allowed.includes(Number(status))) return;
       problems.push(`console.error: ${text}`);
     });
     await testCase.run(page);
@@ -248,7 +350,7 @@ async function runCase(testCase) {
 }
 
 async function main() {
-  const stopWatchdog = startWatchdog(120_000);
+  const stopWatchdog = startWatchdog(180_000);
   exitOnSignals();
   const started = Date.now();
   let result = { passed: 0, failed: 0 };

@@ -23,7 +23,7 @@ export function passwordHelp(context: Context, caller: Caller, userName: string,
       await tx.query('INSERT INTO reset_tokens (account_key, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)', [account.key, hashToken(token), now, expires]);
       const message = renderEmail(
         'reset-password',
-        { practiceName: account.practiceName, userName: account.userName, requestedBy, link: resetLink(config.resetUrl, token), ttlMinutes: config.tokenTtlMinutes },
+        { practiceName: account.practiceName, userName: account.userName, requestedBy, link: resetLink(config.resetUrl, token), ttlMinutes: Math.max(1, Math.round(config.tokenTtlMinutes)) },
         caller.acceptLanguage,
       );
       await enqueueEmail(tx, { kind: 'reset-password', recipient: account.practiceEmail, ...message, requestId: caller.requestId }, now, messageDomain(config.mailFrom));

@@ -40,6 +40,7 @@ function page(config: Config, lang: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>Create a New Password</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/reset-assets/reset-page.css">
 <script type="module" src="/reset-assets/login-help-reset.js"></script>
 </head>
