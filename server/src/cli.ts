@@ -85,6 +85,18 @@ async function start(config: Config, output: Output): Promise<number> {
   return 0;
 }
 
+/** What `login-help-server outbox` prints: the counts, then each dead message with its last error. */
+export async function describeOutbox(db: Database, now: Date): Promise<string[]> {
+  const summary = await outboxSummary(db, now);
+  const dead = await db.query<{ id: number; kind: string; recipient: string; attempts: number; last_error: string | null; created_at: Date }>(
+    `SELECT id, kind, recipient, attempts, last_error, created_at FROM outbox WHERE status = 'dead' ORDER BY id`,
+  );
+  return [
+    `waiting ${summary.pending + summary.sending} (oldest ${summary.oldestWaitingSeconds} s), sent ${summary.sent}, dead ${summary.dead}`,
+    ...dead.map((row) => `dead #${row.id}\t${row.kind}\t${row.recipient}\t${row.attempts} tries\t${new Date(row.created_at).toISOString()}\t${row.last_error ?? ''}`),
+  ];
+}
+
 /** Runs one command; resolves to the exit code. */
 export async function main(argv: string[], output: Output = consoleOutput, input: NodeJS.ReadableStream = process.stdin, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command = 'start', ...rest] = argv;
@@ -176,12 +188,7 @@ export async function main(argv: string[], output: Output = consoleOutput, input
       }
       case 'outbox':
         return await withDatabase(config, async (db) => {
-          const summary = await outboxSummary(db, systemClock.now());
-          output.out(`waiting ${summary.pending + summary.sending} (oldest ${summary.oldestWaitingSeconds} s), sent ${summary.sent}, dead ${summary.dead}`);
-          const dead = await db.query<{ id: number; kind: string; recipient: string; attempts: number; last_error: string | null; created_at: Date }>(
-            `SELECT id, kind, recipient, attempts, last_error, created_at FROM outbox WHERE status = 'dead' ORDER BY id`,
-          );
-          for (const row of dead) output.out(`dead #${row.id}\t${row.kind}\t${row.recipient}\t${row.attempts} tries\t${new Date(row.created_at).toISOString()}\t${row.last_error ?? ''}`);
+          for (const line of await describeOutbox(db, systemClock.now())) output.out(line);
           return 0;
         });
       default:

@@ -3,6 +3,7 @@
 // back (the answer stays fast and "sent"; the message is delivered exactly once).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { describeOutbox } from '../src/cli.js';
 import { startTestService, type TestService } from './helpers/service.js';
 import { startSmtp, type TestSmtp } from './helpers/smtp.js';
 
@@ -101,7 +102,7 @@ describe('SMTP temporary failures (4xx)', () => {
   let smtp: TestSmtp;
   let t: TestService;
   before(async () => {
-    smtp = await startSmtp({ temporaryFailure: () => failing });
+    smtp = await startSmtp({ reject: () => (failing ? 451 : undefined) });
     t = await startTestService({ SMTP_URL: smtp.url }, { retrySchedule: [1000, 60_000] });
   });
   after(async () => {
@@ -121,5 +122,36 @@ describe('SMTP temporary failures (4xx)', () => {
     t.clock.advance(1000);
     await t.drainOutbox();
     assert.equal((await smtp.waitFor(1)).length, 1);
+  });
+});
+
+describe('SMTP permanent failures (5xx)', () => {
+  let smtp: TestSmtp;
+  let t: TestService;
+  before(async () => {
+    smtp = await startSmtp({ reject: () => 550 });
+    t = await startTestService({ SMTP_URL: smtp.url }, { retrySchedule: [1000, 2000] });
+  });
+  after(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('retries a 550 through its schedule, then marks it dead, in the audit and in `login-help-server outbox`', async () => {
+    await t.post('/forgot-username', { email: 'frontdesk@happypaws.example' });
+    for (let i = 0; i < 3; i++) {
+      await t.drainOutbox();
+      t.clock.advance(2000);
+    }
+    await t.drainOutbox();
+    const [row] = await t.service.db.query<{ status: string; attempts: number; last_error: string }>('SELECT status, attempts, last_error FROM outbox');
+    assert.equal(row!.status, 'dead');
+    assert.equal(row!.attempts, 3);
+    assert.match(row!.last_error, /^550 /);
+    const audit = await t.service.db.query<{ outcome: string; value: string }>(`SELECT outcome, value FROM audit WHERE form = 'mail'`);
+    assert.deepEqual(audit.map((a) => a.outcome), ['dead']);
+    const out = (await describeOutbox(t.service.db, t.clock.now())).join('\n');
+    assert.match(out, /dead 1/);
+    assert.match(out, /dead #\d+\tforgot-username\tfrontdesk@happypaws\.example\t3 tries\t.*550/);
   });
 });

@@ -15,15 +15,16 @@ export interface TestSmtp {
   restart(): Promise<void>;
 }
 
-function listen(port: number, received: ParsedMail[], reject4xx: () => boolean, delayMs: number): Promise<SMTPServer> {
+function listen(port: number, received: ParsedMail[], reject: () => number | undefined, delayMs: number): Promise<SMTPServer> {
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
     onData(stream, _session, callback) {
-      if (reject4xx()) {
+      const code = reject();
+      if (code !== undefined) {
         stream.resume();
-        stream.on('end', () => callback(Object.assign(new Error('Try again later'), { responseCode: 451 })));
+        stream.on('end', () => callback(Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: code })));
         return;
       }
       simpleParser(stream)
@@ -42,9 +43,10 @@ function listen(port: number, received: ParsedMail[], reject4xx: () => boolean, 
 }
 
 /** Starts the server on a free port. */
-export async function startSmtp(options: { temporaryFailure?: () => boolean; delayMs?: number } = {}): Promise<TestSmtp> {
+/** `reject` answers each message with that SMTP code (451, 550…) instead of accepting it. */
+export async function startSmtp(options: { reject?: () => number | undefined; delayMs?: number } = {}): Promise<TestSmtp> {
   const received: ParsedMail[] = [];
-  const failing = options.temporaryFailure ?? (() => false);
+  const failing = options.reject ?? (() => undefined);
   let server = await listen(0, received, failing, options.delayMs ?? 0);
   const port = (server.server.address() as AddressInfo).port;
   return {
