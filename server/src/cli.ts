@@ -73,6 +73,9 @@ async function start(config: Config, output: Output): Promise<number> {
   output.out(`  reset:   ${config.resetUrl}`);
   output.out(config.smtpUrl ? `  mail:    ${redactUrl(config.smtpUrl)}` : `  mailbox: ${service.url}/dev/mailbox`);
   output.out(`  data:    ${where(config)}`);
+  if (!config.smtpUrl && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+    output.err('login-help-server: no SMTP_URL, so every email goes to the development mailbox, which only this machine can read. Set SMTP_URL to send real mail.');
+  }
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

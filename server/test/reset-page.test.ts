@@ -61,3 +61,18 @@ describe('the reset page', () => {
     assert.match(html, /<html lang="en" dir="ltr">/);
   });
 });
+
+describe('the development mailbox', () => {
+  it('answers only a browser on this machine, not one behind a proxy', async () => {
+    const fresh = await freshDatabase();
+    const service = await startService(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), { db: fresh.db });
+    try {
+      assert.equal((await fetch(`${service.url}/dev/mailbox`)).status, 200);
+      const proxied = await fetch(`${service.url}/dev/mailbox/messages`, { headers: { 'X-Forwarded-For': '203.0.113.9' } });
+      assert.equal(proxied.status, 404);
+    } finally {
+      await service.close();
+      await fresh.drop();
+    }
+  });
+});

@@ -55,9 +55,23 @@ function html(reply: FastifyReply, csp: string, body: string): FastifyReply {
   return reply.header('Content-Security-Policy', csp).type('text/html; charset=utf-8').send(body);
 }
 
+/** True for a client on this machine. */
+export function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
 /** The mailbox's routes. */
 export function devMailboxRoutes(mailbox: DevMailbox): FastifyPluginAsync {
   return async (app) => {
+    // The messages hold live reset links: only a browser on this machine may read them, even
+    // when the service listens on every interface or sits behind a reverse proxy.
+    app.addHook('onRequest', async (request, reply) => {
+      const proxied = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
+      if (proxied || !isLoopback(request.socket.remoteAddress ?? '')) {
+        return reply.code(404).type('application/json; charset=utf-8').send({ status: 'no_such_endpoint' });
+      }
+      return undefined;
+    });
     app.get('/dev/mailbox', async (_request, reply) => html(reply, PAGE_CSP, page(mailbox.list())));
     app.get('/dev/mailbox.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(STYLES));
     app.get('/dev/mailbox/messages', async () => ({
