@@ -32,6 +32,12 @@ function option(name, fallback) {
 
 // ------------------------------------------------------------ the load generator (child process)
 
+/** A request whose body's `{n}` counts 0, 1, … up to `job.spread` and round again, so requests name many targets. */
+function spreadRequest(job) {
+  let n = 0;
+  return { method: 'POST', setupRequest: (request) => ({ ...request, body: job.body.replaceAll('{n}', String(n++ % job.spread)) }) };
+}
+
 async function loadGenerator() {
   const { default: autocannon } = await import('autocannon');
   process.once('message', async (job) => {
@@ -39,7 +45,8 @@ async function loadGenerator() {
       url: job.url,
       connections: job.connections,
       duration: job.duration,
-      ...(job.requests ? { requests: job.requests } : { method: 'POST', body: job.body }),
+      ...(job.requests ? { requests: job.requests } : job.spread ? { requests: [spreadRequest(job)] } : { method: 'POST', body: job.body }),
+      ...(job.amount ? { amount: job.amount } : {}),
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       timeout: 10,
     });
