@@ -6,11 +6,11 @@
 //      on the embedded database, sampling RSS, heap and the outbox depth every 2 s.
 // The instances of part 1 are separate processes (the `login-help-server` command); the soak's
 // service runs in this process, so its memory figures are the service's own; autocannon always
-// runs in child processes (bench.js `--load-generator`). Build server/dist first.
+// runs in child processes (bench-load.js). Build server/dist first.
 //
 //   node server/scripts/bench-scale.js [--duration 8] [--connections 10] [--soak 100000] [--skip-postgres]
 //   npm run bench:server -- --scale
-import { fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,33 +18,10 @@ import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { load, option } from './bench-load.js';
 
-const LOAD_GENERATOR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench.js');
 const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'login-help-server.js');
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at === -1) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isFinite(value) || value <= 0) {
-    console.error(`--${name} needs a positive number`);
-    process.exit(2);
-  }
-  return value;
-}
-
-/** Runs one autocannon job in a child process (bench.js's load generator); resolves to its summary. */
-function load(job) {
-  return new Promise((resolve, reject) => {
-    const child = fork(LOAD_GENERATOR, ['--load-generator'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result;
-    child.once('message', (message) => (result = message));
-    child.once('error', reject);
-    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`load generator exited with ${code}`))));
-    child.send(job);
-  });
-}
 
 const MiB = 1024 * 1024;
 const mib = (bytes) => (bytes / MiB).toFixed(0);

@@ -5,83 +5,18 @@
 // adds the demo clinic, and loads the two form endpoints with autocannon (found and not found
 // each) on loopback, twice: with the default RESPONSE_TIME_MS (250: every form answer is held to
 // at least 250 ms) and with RESPONSE_TIME_MS=0 (raw capacity). autocannon runs in a child process
-// (this same file, `--load-generator`), so the memory figures are the service's alone.
+// (bench-load.js), so the memory figures are the service's alone.
 //
 //   node server/scripts/bench.js [--duration 8] [--connections 10]
 //   npm run bench:server
-import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-const SELF = fileURLToPath(import.meta.url);
-
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at === -1) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isFinite(value) || value <= 0) {
-    console.error(`--${name} needs a positive number`);
-    process.exit(2);
-  }
-  return value;
-}
-
-// ------------------------------------------------------------ the load generator (child process)
-
-/** A request whose body's `{n}` counts 0, 1, … up to `job.spread` and round again, so requests name many targets. */
-function spreadRequest(job) {
-  let n = 0;
-  return { method: 'POST', setupRequest: (request) => ({ ...request, body: job.body.replaceAll('{n}', String(n++ % job.spread)) }) };
-}
-
-async function loadGenerator() {
-  const { default: autocannon } = await import('autocannon');
-  process.once('message', async (job) => {
-    const result = await autocannon({
-      url: job.url,
-      connections: job.connections,
-      duration: job.duration,
-      ...(job.requests ? { requests: job.requests } : job.spread ? { requests: [spreadRequest(job)] } : { method: 'POST', body: job.body }),
-      ...(job.amount ? { amount: job.amount } : {}),
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      timeout: 10,
-    });
-    process.send(
-      {
-        requests: result.requests.total,
-        rps: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        max: result.latency.max,
-        statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
-        non2xx: result.non2xx,
-        errors: result.errors,
-        timeouts: result.timeouts,
-        seconds: result.duration,
-      },
-      () => process.exit(0),
-    );
-  });
-}
-
+import { load, option } from './bench-load.js';
 
 // ------------------------------------------------------------ the benchmark (parent process)
-
-/** Runs one autocannon job in a child process; resolves to its summary. */
-function load(job) {
-  return new Promise((resolve, reject) => {
-    const child = fork(SELF, ['--load-generator'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result;
-    child.once('message', (message) => (result = message));
-    child.once('error', reject);
-    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`load generator exited with ${code}`))));
-    child.send(job);
-  });
-}
 
 const MiB = 1024 * 1024;
 const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
@@ -240,5 +175,4 @@ async function drain(service, outboxSummary) {
   }
 }
 
-if (process.argv.includes('--load-generator')) await loadGenerator();
-else await main();
+await main();
