@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { checkEmailCatalogs } from '../scripts/check-email-locales.js';
 import { EMAIL_CATALOGS } from '../src/i18n/emails/index.js';
@@ -255,5 +256,17 @@ describe('checkEmailCatalogs', () => {
       'es: "resetPassword.intro" has placeholders [requestedBy, userName, userName], the source has [practiceName, requestedBy, userName]',
       'fr: no catalog',
     ]);
+  });
+});
+
+describe('the widget and the emails agree', () => {
+  it('each locale\'s success messages quote the subjects its emails carry', async () => {
+    for (const locale of EMAIL_LOCALES.filter((l) => l !== 'en')) {
+      const xliff = await readFile(new URL(`../../xliff/${locale}.xlf`, import.meta.url), 'utf8');
+      const target = (id: string): string => new RegExp(`<trans-unit id="${id.replace('.', '\\.')}">[\\s\\S]*?<target>([\\s\\S]*?)</target>`).exec(xliff)?.[1] ?? '';
+      const catalog = EMAIL_CATALOGS[locale as keyof typeof EMAIL_CATALOGS];
+      assert.ok(target('sent.username').includes(catalog.forgotUsername.subject), `${locale}: sent.username names "${catalog.forgotUsername.subject}"`);
+      assert.ok(target('sent.password').includes(catalog.resetPassword.subject), `${locale}: sent.password names "${catalog.resetPassword.subject}"`);
+    }
   });
 });
