@@ -1,8 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { http, passthrough } from 'msw';
 import { targetLocales } from '../src/i18n/locale-codes.js';
 import { templates as es } from '../src/i18n/locales/es.js';
+import { templates as fa } from '../src/i18n/locales/fa.js';
 import { textOf } from './helpers/dom.js';
-import { startWorker, worker } from './helpers/msw.js';
+import { json, startWorker, worker } from './helpers/msw.js';
 import { API, resetBackend, TOKEN } from './helpers/reset.js';
 
 // The reset page's script-tag bundle, dist/login-help-reset.js, as a page loads it: nothing from
@@ -50,6 +52,35 @@ describe('dist/login-help-reset.js', () => {
     const fetched = performance.getEntriesByType('resource').map(({ name }) => new URL(name).pathname);
     expect(fetched).to.include('/dist/locales/es-reset.js');
     expect(fetched, "the panel's Spanish modules are not needed").to.not.include.members(['/dist/locales/es.js', '/dist/locales/es-outcome.js']);
+  });
+
+  // Before the test below imports every locale module itself (a module loads once per page).
+  it('says a dead link in Persian, not English first, when the check beats dist/locales/fa-reset.js', async () => {
+    await load();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    worker.use(
+      http.get(/\/dist\/locales\/fa-reset\.js(\?|$)/, async () => {
+        await released;
+        return passthrough();
+      }),
+    );
+    const check = resetBackend(json({ status: 'expired' }, 410)).check;
+    const el = await fixture(html`<login-help-reset lang="fa" endpoint=${API} token=${TOKEN}></login-help-reset>`);
+    const alert = el.shadowRoot!.querySelector('[part="alert"]')!;
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      if (!seen.length && textOf(alert)) seen.push(textOf(alert));
+    });
+    observer.observe(alert, { childList: true, subtree: true, characterData: true });
+    await waitUntil(() => check.length === 1, 'the link was never checked');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const early = textOf(alert);
+    release();
+    await waitUntil(() => seen.length > 0, 'the alert never appeared', { timeout: 5000 });
+    observer.disconnect();
+    expect(early, 'nothing before its words').to.equal('');
+    expect(seen[0]).to.equal(`${fa['reset.link-expired'] as string} ${fa['reset.new-link-text'] as string}`);
   });
 
   it('ships one module per locale, holding the reset texts only; the panel modules hold none of them', async () => {

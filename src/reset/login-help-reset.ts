@@ -5,7 +5,7 @@ import { formStyles } from '../forms/form-styles.js';
 import { resetErrorText, resetLinkText, resetProblemText, resetRuleText, resetTexts } from '../i18n/texts.js';
 import { base, tokens } from '../styles/tokens.js';
 import { LoginHelpPasswordChangedEvent, LoginHelpResetErrorEvent, type ResetEventData } from './reset-events.js';
-import { checkPasswords, parseCheck, parseSave, type DeadLink, type ResetFault } from './reset-outcome.js';
+import { checkPasswords, parseCheck, parseSave, type CheckOutcome, type DeadLink, type ResetFault, type SaveOutcome } from './reset-outcome.js';
 import { httpUrl, ResetRequest, type ResetPath, type ResetReply } from './reset-request.js';
 import { resetStyles } from './reset-styles.js';
 import { takeTokenFromUrl } from './reset-token.js';
@@ -35,7 +35,9 @@ const fire = (host: HTMLElement, event: Event) => host.dispatchEvent(event);
  * New Password (each with Show/Hide) and Save Password; an expired, used or unknown link says so
  * and links to `help-url` for a new one. The password and the token never go into an event, the
  * console, a URL or storage. `username-action`, `password-action` and `support-email` do not
- * apply to this element.
+ * apply to this element. The form and every outcome appear in the element's language, never in
+ * English first (a live region is announced once): while that language's texts load it stays
+ * busy, for at most 3 seconds, then shows them in English.
  *
  * @tagname login-help-reset
  * @summary Create a New Password: the reset link's page.
@@ -160,6 +162,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
       csrfToken: this.csrfToken,
       csrfHeader: this.csrfHeader || 'X-CSRF-Token',
       lang: this.i18n.requested,
+      ready: () => this.i18n.needOutcomes(),
     });
   }
 
@@ -177,8 +180,15 @@ export class LoginHelpReset extends LoginHelpConfigElement {
     const token = this.#token;
     this.fieldErrors = {};
     this.saveFault = undefined;
-    if (!token) return this.#dead('invalid', {});
     if (!byPerson) this.state = { view: 'checking' };
+    if (!token) {
+      // Shown as an answer would be, once its words are in (bounded); unless a newer check (a token
+      // came, or the element was moved) took over meanwhile.
+      const waiting = this.state;
+      await this.i18n.needOutcomes();
+      if (this.state === waiting) this.#dead('invalid', {});
+      return;
+    }
     const reply = await this.#send('reset-password/check', { token }, {});
     // Left the document, or a newer check or endpoint took over: nothing to show.
     if (!reply || !this.isConnected) return;
@@ -186,7 +196,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
       this.state = { view: 'fault' };
       return;
     }
-    const outcome = reply.kind === 'fault' ? { kind: 'fault' as const, reason: reply.reason } : parseCheck(reply);
+    const outcome: CheckOutcome = reply.kind === 'fault' ? reply : parseCheck(reply);
     if (outcome.kind === 'valid') {
       this.state = { view: 'form', userName: outcome.userName, minLength: outcome.minLength };
       this.shown = { password: false, confirm: false };
@@ -247,12 +257,10 @@ export class LoginHelpReset extends LoginHelpConfigElement {
     const data = { userName: state.userName };
     const reply = await this.#send('reset-password', { token, password }, data);
     if (!reply || reply.kind === 'cancelled' || !this.isConnected) return;
-    const outcome = reply.kind === 'fault' ? { kind: 'fault' as const, reason: reply.reason } : parseSave(reply);
+    const outcome: SaveOutcome = reply.kind === 'fault' ? reply : parseSave(reply);
     if (outcome.kind === 'reset') {
-      for (const field of FIELDS) {
-        const input = this.#input(field);
-        if (input) input.value = '';
-      }
+      // Both passwords emptied (the user name keeps its value, the default).
+      this.renderRoot.querySelector('form')?.reset();
       this.state = { view: 'done' };
       this.#focus = 'outcome';
       fire(this, new LoginHelpPasswordChangedEvent({ form: 'reset', data }));
@@ -335,7 +343,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
   #renderForm(userName: string, minLength: number) {
     const texts = resetTexts();
     const pending = this.#request.pending;
-    return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.#onSave}>
+    return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${pending} @submit=${this.#onSave}>
       ${this.#renderSummary()}
       <div class="field">
         <label part="label" for="userName">${texts.userName}</label>
@@ -344,7 +352,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
       ${this.#renderPassword('password', texts.newPassword, resetRuleText(minLength))}
       ${this.#renderPassword('confirm', texts.confirmPassword, '')}
       <span class="visually-hidden" aria-live="polite">${this.#visibility}</span>
-      <button part="submit" type="submit" aria-disabled=${ifDefined(pending ? 'true' : undefined)}>${texts.save}</button>
+      <button part="submit" type="submit" aria-disabled=${ifDefined(pending || undefined)}>${texts.save}</button>
     </form>`;
   }
 
@@ -377,7 +385,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
     }
     // "Try again" stays (disabled, and focused) while the new check runs.
     if (state.view === 'fault' && state.fault?.reason !== 'config') {
-      return html`<button part="retry" class="retry" type="button" aria-disabled=${ifDefined(this.#request.pending ? 'true' : undefined)} @click=${this.#onRetry}>
+      return html`<button part="retry" class="retry" type="button" aria-disabled=${ifDefined(this.#request.pending || undefined)} @click=${this.#onRetry}>
         ${resetTexts().tryAgain}
       </button>`;
     }
@@ -387,7 +395,8 @@ export class LoginHelpReset extends LoginHelpConfigElement {
   protected override render(): TemplateResult {
     const { state } = this;
     const { current: lang, dir } = this.i18n;
-    const done = state.view === 'done' && !this.#request.pending;
+    // Nothing is sent once done (a new token goes back to checking), so done is never busy.
+    const done = state.view === 'done';
     return html`<section part="panel" class="reset" lang=${lang} dir=${dir} aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.effectiveHeadingLevel}>
         <slot name="heading">${resetTexts().heading}</slot>

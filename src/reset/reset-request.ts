@@ -14,6 +14,11 @@ export interface ResetRequestOptions {
   csrfHeader: string;
   /** The element's shipped locale, sent as `Accept-Language`. */
   lang: string;
+  /**
+   * What the answer waits for before it is shown: the outcome's words (bounded). A live region
+   * announces an outcome once, as it appears, so it must not appear in English first.
+   */
+  ready: () => unknown;
 }
 
 /** An answer, or why there was none; `undefined` when nothing is to be shown (cancelled, or the element left). */
@@ -36,7 +41,7 @@ export function httpUrl(value: string | undefined): URL | undefined {
  * the outcome events; this fires `login-help-request`.
  */
 export class ResetRequest implements ReactiveController {
-  /** True while a request is in flight; the host renders this as busy. */
+  /** True from the request until its outcome may show (its words are in); the host renders this as busy. */
   pending = false;
 
   #inFlight?: AbortController;
@@ -52,15 +57,32 @@ export class ResetRequest implements ReactiveController {
     this.abort();
   }
 
-  /** Gives up the request in flight; its answer is never shown, and a new one may start at once. */
+  /** Gives up the request in flight (no longer busy); its answer is never shown, and a new one may start at once. */
   abort(): void {
     this.#inFlight?.abort();
     this.#inFlight = undefined;
     this.pending = false;
+    this.#host.requestUpdate();
   }
 
+  /**
+   * Sends one request; busy (`pending`) from the start until the answer is in and then until
+   * `options.ready` settles. `undefined` when a request is already in flight or abort() came first.
+   */
   async send(path: ResetPath, body: Record<string, string>, data: ResetEventData, options: ResetRequestOptions): Promise<ResetReply | undefined> {
     if (this.pending) return undefined;
+    const abort = (this.#inFlight = new AbortController());
+    this.pending = true;
+    this.#host.requestUpdate();
+    const reply = await this.#exchange(path, body, data, options, abort);
+    await options.ready();
+    // abort() came first: the element left, or a newer link or endpoint took over.
+    if (this.#inFlight !== abort) return undefined;
+    this.abort();
+    return reply;
+  }
+
+  async #exchange(path: ResetPath, body: Record<string, string>, data: ResetEventData, options: ResetRequestOptions, abort: AbortController): Promise<ResetReply> {
     const url = httpUrl(options.endpoint);
     if (!url) return this.#config('endpoint');
     // One slash between, whatever the base ends with.
@@ -78,31 +100,19 @@ export class ResetRequest implements ReactiveController {
     this.#host.dispatchEvent(event);
     if (event.defaultPrevented) return { kind: 'cancelled' };
 
-
-    const abort = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       abort.abort();
     }, options.timeout);
-    this.#inFlight = abort;
-    this.pending = true;
-    this.#host.requestUpdate();
-    let reply: ResetReply;
     try {
       const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), credentials: options.credentials, signal: abort.signal, cache: 'no-store' });
-      reply = { kind: 'answer', status: response.status, body: await response.text(), retryAfter: response.headers.get('Retry-After') };
+      return { kind: 'answer', status: response.status, body: await response.text(), retryAfter: response.headers.get('Retry-After') };
     } catch {
-      reply = { kind: 'fault', reason: timedOut ? 'timeout' : 'network' };
+      return { kind: 'fault', reason: timedOut ? 'timeout' : 'network' };
     } finally {
       clearTimeout(timer);
-      if (this.#inFlight === abort) {
-        this.#inFlight = undefined;
-        this.pending = false;
-        this.#host.requestUpdate();
-      }
     }
-    return abort.signal.aborted && !timedOut ? undefined : reply;
   }
 
   /** A setup error: one console warning naming the attribute (never its value: it may hold a token). */
