@@ -61,7 +61,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const db = options.db ?? (await openMigrated(config));
   if (options.db) await migrate(db);
   const mailbox = config.smtpUrl ? undefined : new DevMailbox();
-  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : (mailbox as DevMailbox);
+  const transport: MailTransport = mailbox ?? smtpTransport(config.smtpUrl ?? '');
   const log: { app?: FastifyInstance } = {};
   const metrics = new Metrics();
   const worker = new OutboxWorker({
