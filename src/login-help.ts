@@ -6,10 +6,6 @@ import { LoginHelpUsername } from './forms/login-help-username.js';
 import { panelTexts } from './i18n/texts.js';
 import { base, tokens } from './styles/tokens.js';
 
-/** The forms' parts, re-exported so `login-help::part(input)` styles both forms from the page. */
-const FORM_PARTS =
-  'form, heading: form-heading, label, input, error, error-summary, submit, status, alert, dialog, dialog-title, dialog-message, email-us, ok';
-
 /** Which forms `<login-help>` shows. */
 export type LoginHelpShow = 'both' | 'username' | 'password';
 
@@ -90,10 +86,12 @@ export class LoginHelp extends LoginHelpConfigElement {
   #renderOption(kind: 'username' | 'password', heading: string) {
     const level = this.effectiveHeadingLevel;
     const forwarded = html`${this.#forward(`${kind}-heading`, 'heading')}${this.#forward(`${kind}-not-found`, 'not-found')}`;
+    // The forms' parts are re-exported, so `login-help::part(input)` styles both forms from the
+    // page. Written into the markup, not bound: a constant costs the first render nothing.
     const form =
       kind === 'username'
-        ? html`<login-help-username part="username" exportparts=${FORM_PARTS} .headingLevel=${Math.min(6, level + 2)}>${forwarded}</login-help-username>`
-        : html`<login-help-password part="password" exportparts=${FORM_PARTS} .headingLevel=${Math.min(6, level + 2)}>${forwarded}</login-help-password>`;
+        ? html`<login-help-username part="username" exportparts="form, heading: form-heading, label, input, error, error-summary, submit, status, alert, dialog, dialog-title, dialog-message, email-us, ok" .headingLevel=${Math.min(6, level + 2)}>${forwarded}</login-help-username>`
+        : html`<login-help-password part="password" exportparts="form, heading: form-heading, label, input, error, error-summary, submit, status, alert, dialog, dialog-title, dialog-message, email-us, ok" .headingLevel=${Math.min(6, level + 2)}>${forwarded}</login-help-password>`;
     return html`<section part="option" class="option" aria-labelledby="${kind}-option">
       <div part="option-heading" class="option-heading" id="${kind}-option" role="heading" aria-level=${Math.min(6, level + 1)}>
         <slot name="${kind}-option">${heading}</slot>
