@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { verifyPassword } from '../src/passwords/hash.js';
-import { startTestService, type TestService } from './helpers/service.js';
+import { directoryKind, startTestService, type TestService } from './helpers/service.js';
 
 const GOOD = 'correct horse battery staple';
 
@@ -85,7 +85,7 @@ describe('reset link', () => {
     assert.equal(t.mailbox()[0]!.subject, 'Your password was changed');
     assert.equal(t.mailbox()[0]!.to, 'frontdesk@happypaws.example');
 
-    const again = await t.post('/reset-password', { token, password: GOOD });
+    const again = await t.post('/reset-password', { token, password: 'another long password entirely' });
     assert.equal(again.status, 410);
     assert.deepEqual(again.body, { status: 'used' });
     assert.deepEqual((await t.post('/reset-password/check', { token })).body, { status: 'used' });
@@ -93,6 +93,27 @@ describe('reset link', () => {
     const revoked = await t.post('/reset-password/check', { token: other });
     assert.equal(revoked.status, 410);
     assert.deepEqual(revoked.body, { status: 'expired' });
+  });
+
+  it('answers a Save pressed again with the same password (its answer was lost) as reset, changing nothing, for ten minutes', async () => {
+    const token = await requestLink(t, 'Retry Person');
+    assert.equal((await t.post('/reset-password', { token, password: GOOD })).status, 200);
+    await t.drainOutbox();
+    const mails = t.mailbox().length;
+    const hash = (await t.directory.account('happypaws'))!.passwordHash;
+    const retry = await t.post('/reset-password', { token, password: GOOD });
+    if (directoryKind === 'tables') {
+      assert.equal(retry.status, 200);
+      assert.deepEqual(retry.body, { status: 'reset' });
+    } else {
+      // A portal's directory cannot check a password: the retry hears "already used".
+      assert.deepEqual(retry.body, { status: 'used' });
+    }
+    await t.drainOutbox();
+    assert.equal(t.mailbox().length, mails, 'no second "Your password was changed"');
+    assert.equal((await t.directory.account('happypaws'))!.passwordHash, hash, 'nothing changed');
+    t.clock.advance(10 * 60_000 + 1);
+    assert.deepEqual((await t.post('/reset-password', { token, password: GOOD })).body, { status: 'used' });
   });
 
   it('expires after TOKEN_TTL_MINUTES on the clock', async () => {

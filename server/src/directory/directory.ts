@@ -48,4 +48,6 @@ export interface Directory {
    * AccountGone when the account is no longer there.
    */
   setPassword(tx: Queryable, account: Account, password: string, at: Date): Promise<void>;
+  /** True when `password` (normalized) is the account's password; absent where the directory cannot tell (a portal's). */
+  matchesPassword?(tx: Queryable, account: Account, password: string): Promise<boolean>;
 }

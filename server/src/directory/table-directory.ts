@@ -1,7 +1,7 @@
 // The built-in directory: the service's own `practices` and `accounts` tables, filled by
 // `login-help-server import` and `demo`. Passwords are stored as Argon2id hashes.
 import type { Queryable } from '../db/database.js';
-import { hashPassword } from '../passwords/hash.js';
+import { hashPassword, verifyPassword } from '../passwords/hash.js';
 import type { Account, Directory, DirectoryEntry, PracticeLogin } from './directory.js';
 
 /** Every active account of every active practice whose email on file is `email`. */
@@ -89,5 +89,9 @@ export const tableDirectory: Directory = {
   findAccount: (tx, key) => (/^\d{1,9}$/.test(key) ? findActiveAccount(tx, Number(key)) : Promise.resolve(undefined)),
   async setPassword(tx, account, password, at) {
     await setPasswordHash(tx, Number(account.key), await hashPassword(password), at);
+  },
+  async matchesPassword(tx, account, password) {
+    const stored = await findActiveAccount(tx, Number(account.key));
+    return stored?.passwordHash ? verifyPassword(stored.passwordHash, password) : false;
   },
 };

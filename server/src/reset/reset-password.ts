@@ -12,7 +12,10 @@ import { normalizePassword, PASSWORD_MAX_LENGTH, passwordProblem, type PasswordP
 import { hashToken, isTokenShaped } from '../tokens.js';
 
 /** Where a token stands. */
-type TokenState = { state: 'valid'; tokenId: number; account: Account } | { state: 'expired' | 'used' | 'invalid_token'; account?: Account };
+type TokenState =
+  | { state: 'valid'; tokenId: number; account: Account }
+  | { state: 'used'; account?: Account; usedAt: Date }
+  | { state: 'expired' | 'invalid_token'; account?: Account };
 
 const DEAD: Record<'expired' | 'used' | 'invalid_token', Answer> = {
   expired: { status: 410, body: { status: 'expired' } },
@@ -29,9 +32,24 @@ async function tokenState(directory: Directory, tx: Queryable, token: string, no
   );
   if (!row) return { state: 'invalid_token' };
   const account = await directory.findAccount(tx, row.account_key);
-  if (row.used_at) return { state: 'used', account };
+  if (row.used_at) return { state: 'used', account, usedAt: new Date(row.used_at) };
   if (row.revoked_at || new Date(row.expires_at).getTime() <= now.getTime() || !account) return { state: 'expired', account };
   return { state: 'valid', tokenId: row.id, account };
+}
+
+/** How long after a reset the same link and password still answer "reset" (a retry after a lost answer). */
+const RETRY_WINDOW_MS = 10 * 60_000;
+
+/**
+ * True when a used link comes back, soon after, with the very password it set: the person's
+ * answer was lost (a dropped connection) and they pressed Save again. They get "reset" instead of
+ * "already used"; nothing changes. Only a directory that can check a password can tell.
+ */
+async function isRetryOfReset(context: Context, state: TokenState, password: string): Promise<boolean> {
+  const { directory, db, clock } = context;
+  if (state.state !== 'used' || !state.account || !directory.matchesPassword) return false;
+  if (clock.now().getTime() - state.usedAt.getTime() > RETRY_WINDOW_MS) return false;
+  return directory.matchesPassword(db, state.account, normalizePassword(password));
 }
 
 /** The per-client and per-token limits of both endpoints. */
@@ -85,6 +103,10 @@ export async function resetPassword(context: Context, caller: Caller, token: str
     return limit;
   }
   const before = await tokenState(context.directory, db, token, clock.now());
+  if (await isRetryOfReset(context, before, password)) {
+    await audit('replayed', before.account?.userName);
+    return { status: 200, body: { status: 'reset' } };
+  }
   if (before.state !== 'valid') {
     await audit(before.state, before.account?.userName);
     return DEAD[before.state];
