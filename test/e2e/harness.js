@@ -123,3 +123,30 @@ export async function listenOnLoopback(server) {
   const { port } = server.address();
   return { port, origin: `http://127.0.0.1:${port}` };
 }
+
+/**
+ * Runs a whole suite the way every runner here does: a watchdog, signals handled, `prepare()`
+ * (checks and set-up; it resolves to the cases), the cases, the clean-up, then the closing
+ * "N passed, M failed" line and the exit code.
+ */
+export async function runSuite({ watchdogMs, prepare, runCase, perCaseMs }) {
+  const stopWatchdog = startWatchdog(watchdogMs);
+  exitOnSignals();
+  const started = Date.now();
+  let result = { passed: 0, failed: 0 };
+  try {
+    const cases = await prepare();
+    result = await runCases(cases, runCase, perCaseMs ? { perCaseMs } : undefined);
+  } catch (error) {
+    console.log(`not ok - setup: ${oneLine(error)}`);
+    result.failed += 1;
+  } finally {
+    await cleanup();
+    stopWatchdog();
+  }
+  console.log(`# ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${result.passed} passed, ${result.failed} failed`);
+  process.exitCode = result.failed > 0 ? 1 : 0;
+  // Should anything still hold the event loop open, do not hang.
+  setTimeout(() => process.exit(), 3000).unref();
+}

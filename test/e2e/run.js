@@ -18,7 +18,7 @@ import * as hostile from './cases-hostile.js';
 import * as locales from './cases-locales.js';
 import * as races from './cases-races.js';
 import { MAIN_PAGE, SUPPORT_EMAIL, env } from './env.js';
-import { check, cleanup, exitOnSignals, onCleanup, oneLine, runCases, sleep, startWatchdog } from './harness.js';
+import { check, onCleanup, oneLine, runSuite, sleep } from './harness.js';
 import { closedPort, pageHtml, startPageServer } from './page-server.js';
 import { recorded } from './steps.js';
 
@@ -132,12 +132,10 @@ async function runCase(testCase) {
   check(problems.length === 0, problems.join(' ; '));
 }
 
-async function main() {
-  const stopWatchdog = startWatchdog(150_000);
-  exitOnSignals();
-  const started = Date.now();
-  let result = { passed: 0, failed: 0 };
-  try {
+await runSuite({
+  watchdogMs: 150_000,
+  runCase,
+  async prepare() {
     if (!existsSync(DIST_FILE)) {
       throw new Error(`${path.relative(process.cwd(), DIST_FILE) || DIST_FILE} is missing: run "npm run build" first`);
     }
@@ -148,19 +146,6 @@ async function main() {
     const filter = process.env.E2E_GREP ? new RegExp(process.env.E2E_GREP, 'i') : null;
     const cases = SUITES.flatMap((suite) => suite.cases).filter((testCase) => !filter || filter.test(testCase.name));
     if (filter) console.log(`# E2E_GREP=${process.env.E2E_GREP}: ${cases.length} case(s) selected`);
-    result = await runCases(cases, runCase);
-  } catch (error) {
-    console.log(`not ok - setup: ${oneLine(error)}`);
-    result.failed += 1;
-  } finally {
-    await cleanup();
-    stopWatchdog();
-  }
-  console.log(`# ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`${result.passed} passed, ${result.failed} failed`);
-  process.exitCode = result.failed > 0 ? 1 : 0;
-  // Should anything still hold the event loop open, do not hang.
-  setTimeout(() => process.exit(), 3000).unref();
-}
-
-await main();
+    return cases;
+  },
+});

@@ -10,7 +10,7 @@ import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumLaunchOptions } from '../../scripts/chromium.js';
 import { ROOT, SUPPORT_EMAIL, startDemoStack } from '../../scripts/demo-stack.js';
-import { check, cleanup, equal, exitOnSignals, onCleanup, oneLine, runCases, sleep, startWatchdog, until } from '../e2e/harness.js';
+import { check, equal, onCleanup, oneLine, runSuite, sleep, until } from '../e2e/harness.js';
 import {
   PASSWORD_SENT_TITLE,
   USERNAME_SENT_TITLE,
@@ -349,12 +349,11 @@ async function runCase(testCase) {
   check(problems.length === 0, problems.join(' ; '));
 }
 
-async function main() {
-  const stopWatchdog = startWatchdog(180_000);
-  exitOnSignals();
-  const started = Date.now();
-  let result = { passed: 0, failed: 0 };
-  try {
+await runSuite({
+  watchdogMs: 180_000,
+  perCaseMs: 30_000,
+  runCase,
+  async prepare() {
     for (const [file, what] of [
       [DIST_FILE, 'the bundle'],
       [SERVER_FILE, 'login-help-server'],
@@ -363,19 +362,6 @@ async function main() {
     }
     if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: run "apt-get install -y chromium" or set CHROMIUM_PATH`);
     await setUp();
-    result = await runCases(cases, runCase, { perCaseMs: 30_000 });
-  } catch (error) {
-    console.log(`not ok - setup: ${oneLine(error)}`);
-    result.failed += 1;
-  } finally {
-    await cleanup();
-    stopWatchdog();
-  }
-  console.log(`# ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`${result.passed} passed, ${result.failed} failed`);
-  process.exitCode = result.failed > 0 ? 1 : 0;
-  // Should anything still hold the event loop open, do not hang.
-  setTimeout(() => process.exit(), 3000).unref();
-}
-
-await main();
+    return cases;
+  },
+});

@@ -6,12 +6,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DEMO_EMAIL } from '../../lib/mock-backend.js';
 import { assertChromium, chromiumLaunchOptions } from '../../scripts/chromium.js';
-import { check, cleanup, equal, exitOnSignals, onCleanup, oneLine, runCases, sleep, startWatchdog, until } from '../e2e/harness.js';
+import { check, equal, onCleanup, oneLine, runSuite, sleep, until } from '../e2e/harness.js';
 import { readDist, startServer } from './server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -268,12 +267,11 @@ const cases = [
   },
 ];
 
-async function main() {
-  const stopWatchdog = startWatchdog(120_000);
-  exitOnSignals();
-  const started = Date.now();
-  let result = { passed: 0, failed: 0 };
-  try {
+await runSuite({
+  watchdogMs: 120_000,
+  perCaseMs: 30_000,
+  runCase: (testCase) => testCase.run(),
+  async prepare() {
     assertChromium();
     env.files = await readDist(DIST).catch((error) => {
       throw new Error(`dist/ lacks the snippet builder (${oneLine(error)}): run "npm run build" first`);
@@ -283,18 +281,6 @@ async function main() {
     onCleanup(() => env.server.close());
     env.browser = await chromium.launch(chromiumLaunchOptions());
     onCleanup(() => env.browser.close());
-    result = await runCases(cases, (testCase) => testCase.run(), { perCaseMs: 30_000 });
-  } catch (error) {
-    console.log(`not ok - setup: ${oneLine(error)}`);
-    result.failed += 1;
-  } finally {
-    await cleanup();
-    stopWatchdog();
-  }
-  console.log(`# ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`${result.passed} passed, ${result.failed} failed`);
-  process.exitCode = result.failed > 0 ? 1 : 0;
-  setTimeout(() => process.exit(), 3000).unref();
-}
-
-await main();
+    return cases;
+  },
+});
