@@ -1,13 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { http, passthrough } from 'msw';
 import '../src/define.js';
-import { importLocalePart } from '../src/i18n/locale-loader.js';
-import type { Locale } from '../src/i18n/localization.js';
 import type { LoginHelpResetErrorEvent } from '../src/reset/reset-events.js';
 import type { LoginHelpReset } from '../src/reset/login-help-reset.js';
 import { part, textOf } from './helpers/dom.js';
 import { json, startWorker, worker } from './helpers/msw.js';
-import { alertOf, API, hasForm, mountReset, PASSWORD, resetBackend, saveOf, statusOf, TOKEN, typeIn } from './helpers/reset.js';
+import { alertOf, API, hasForm, holdLocale, mountReset, PASSWORD, recordStatus, resetBackend, saveOf, statusOf, textsOf, TOKEN, typeIn } from './helpers/reset.js';
 
 // <login-help-reset> checks its link on connect while its locale's texts load. A live region is
 // announced once, as it appears: a fast answer must not show the dead-link message, the form, a
@@ -17,24 +14,9 @@ import { alertOf, API, hasForm, mountReset, PASSWORD, resetBackend, saveOf, stat
 // race. Each test uses a locale no other test on this page has loaded (a module loads once per
 // page), so the Spanish dead link and the Arabic success are two locales.
 
-/** Holds the module of `locale` until `release()`; never released, it never arrives. */
-function holdLocale(locale: Locale) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  worker.use(
-    http.get(new RegExp(`/src/i18n/locales/${locale}\\.(js|ts)(\\?|$)`), async () => {
-      await released;
-      return passthrough();
-    }),
-  );
-  return { release };
-}
-
-/** The locale's generated texts, once the widget has loaded them (through the same loader). */
-const textsOf = async (locale: 'es' | 'ar' | 'he' | 'it'): Promise<Record<string, string>> =>
-  (await importLocalePart(locale, 'page')).templates as Record<string, string>;
-
 const section = (el: LoginHelpReset) => part(el, '[part="panel"]');
+/** Busy without a word: the status region empty (no "Checking…" in English), the panel aria-busy. */
+const quietlyBusy = (el: LoginHelpReset) => textOf(statusOf(el)) === '' && section(el).getAttribute('aria-busy') === 'true';
 const busy = (el: LoginHelpReset) => el.shadowRoot!.querySelector('form[aria-busy="true"]') !== null;
 
 /** Records, once, what `snapshot()` says the first time `shown()` holds after a change inside the element. */
@@ -74,7 +56,7 @@ describe('<login-help-reset>: outcomes in the person’s language', () => {
     const appearing = whenAlertAppears(el);
     await waitUntil(() => check.length === 1, 'the link was never checked');
     await aMoment();
-    const early = { alert: textOf(alertOf(el)), form: hasForm(el), checking: textOf(statusOf(el)) !== '' };
+    const early = { alert: textOf(alertOf(el)), form: hasForm(el), quietlyBusy: quietlyBusy(el) };
     spanish.release();
     await waitUntil(() => appearing.seen.length > 0, 'the alert never appeared', { timeout: 5000 });
     appearing.stop();
@@ -86,7 +68,7 @@ describe('<login-help-reset>: outcomes in the person’s language', () => {
       dir: 'ltr',
       status: '',
     });
-    expect(early, 'nothing shown before its words; still checking').to.deep.equal({ alert: '', form: false, checking: true });
+    expect(early, 'nothing shown before its words, not even "Checking…"; busy').to.deep.equal({ alert: '', form: false, quietlyBusy: true });
   });
 
   it('shows a fault in Hebrew, right to left, with "Try again", when the check fails before the Hebrew texts arrive', async () => {
@@ -125,7 +107,7 @@ describe('<login-help-reset>: outcomes in the person’s language', () => {
     );
     await waitUntil(() => check.length === 1, 'the link was never checked');
     await aMoment();
-    const early = { form: hasForm(el), checking: textOf(statusOf(el)) !== '' };
+    const early = { form: hasForm(el), quietlyBusy: quietlyBusy(el) };
     italian.release();
     await waitUntil(() => appearing.seen.length > 0, 'the form never appeared', { timeout: 5000 });
     appearing.stop();
@@ -137,7 +119,7 @@ describe('<login-help-reset>: outcomes in the person’s language', () => {
       heading: it['reset.heading'],
       status: '',
     });
-    expect(early, 'still checking').to.deep.equal({ form: false, checking: true });
+    expect(early, 'still checking, without a word').to.deep.equal({ form: false, quietlyBusy: true });
   });
 
   it('says the password was changed in Arabic, right to left, when the save answers before the Arabic texts arrive', async () => {
@@ -146,6 +128,7 @@ describe('<login-help-reset>: outcomes in the person’s language', () => {
     // The person (or the page's language switcher) picks Arabic just before saving.
     const arabic = holdLocale('ar');
     el.setAttribute('lang', 'ar');
+    await aMoment();
     const status = statusOf(el);
     const appearing = whenShown(
       el,
@@ -157,7 +140,7 @@ describe('<login-help-reset>: outcomes in the person’s language', () => {
     saveOf(el).click();
     await waitUntil(() => save.length === 1, 'nothing was saved');
     await aMoment();
-    const early = { sent: status.classList.contains('sent'), busy: busy(el) };
+    const early = { sent: status.classList.contains('sent'), busy: busy(el), quietlyBusy: quietlyBusy(el) };
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
     arabic.release();
     await waitUntil(() => appearing.seen.length > 0, 'the success never appeared', { timeout: 5000 });
@@ -165,7 +148,7 @@ describe('<login-help-reset>: outcomes in the person’s language', () => {
 
     const ar = await textsOf('ar');
     expect(appearing.seen[0], 'what the status said as it appeared').to.deep.equal({ text: ar['reset.changed'], lang: 'ar', dir: 'rtl', busy: false });
-    expect(early, 'busy until the outcome is shown').to.deep.equal({ sent: false, busy: true });
+    expect(early, 'busy until the outcome is shown; no "Saving…" in English').to.deep.equal({ sent: false, busy: true, quietlyBusy: true });
     expect(save, 'a second Save Password while waiting does nothing').to.have.length(1);
   });
 
@@ -174,13 +157,18 @@ describe('<login-help-reset>: outcomes in the person’s language', () => {
     const reasons: string[] = [];
     resetBackend(json({ status: 'used' }, 410));
     const el = await reset('fr');
+    const status = recordStatus(el);
     el.addEventListener('login-help-error', (event) => reasons.push((event as LoginHelpResetErrorEvent).detail.reason));
     const appearing = whenAlertAppears(el);
     // The wait is bounded (3 s); the French module is held for good.
     await waitUntil(() => appearing.seen.length > 0, 'a lost locale file hid the answer', { timeout: 8000 });
     appearing.stop();
+    status.stop();
     expect(appearing.seen[0]).to.deep.equal({ text: 'This link was already used. Request a new link', lang: 'en', dir: 'ltr', status: '' });
     expect(reasons).to.deep.equal(['link-used']);
+    // The answer came first; it and the busy text waited for the same words, so no English
+    // "Checking your link…" went by just before it.
+    expect(status.said, 'what the status region said').to.deep.equal([]);
     french.release();
   });
 });

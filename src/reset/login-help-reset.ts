@@ -12,6 +12,9 @@ import { takeTokenFromUrl } from './reset-token.js';
 
 type Field = 'password' | 'confirm';
 const FIELDS: readonly Field[] = ['password', 'confirm'];
+/** What takes focus after a failed check (the error summary) and after an outcome (its link, else its sentence). */
+const SUMMARY = '.summary';
+const OUTCOME = '[part="link"], .outcome';
 
 /** A field's error: a client check (worded at render, in the current locale) or the backend's own text. */
 type FieldError = { problem: Parameters<typeof resetProblemText>[0] } | { message: string };
@@ -35,9 +38,10 @@ const fire = (host: HTMLElement, event: Event) => host.dispatchEvent(event);
  * New Password (each with Show/Hide) and Save Password; an expired, used or unknown link says so
  * and links to `help-url` for a new one. The password and the token never go into an event, the
  * console, a URL or storage. `username-action`, `password-action` and `support-email` do not
- * apply to this element. The form and every outcome appear in the element's language, never in
- * English first (a live region is announced once): while that language's texts load it stays
- * busy, for at most 3 seconds, then shows them in English.
+ * apply to this element. The form, every outcome and "Checking your link…" / "Saving your new
+ * password…" appear in the element's language, never in English first (a live region is
+ * announced once): while that language's texts load it stays busy (`aria-busy`, its status
+ * empty), for at most 3 seconds, then shows them in English.
  *
  * @tagname login-help-reset
  * @summary Create a New Password: the reset link's page.
@@ -102,11 +106,11 @@ export class LoginHelpReset extends LoginHelpConfigElement {
 
   /** The token read from the page address, kept once it has left the address bar. */
   #urlToken?: string;
-  #urlRead = false;
+  #urlRead?: boolean;
   /** The last Show/Hide press, for the polite announcement. */
   #visibility = '';
-  /** What takes focus after the next render: set only after the person acted. */
-  #focus?: 'summary' | 'password' | 'outcome';
+  /** What takes focus after the next render (a selector): set only after the person acted. */
+  #focus?: typeof SUMMARY | '#password' | typeof OUTCOME;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -137,21 +141,15 @@ export class LoginHelpReset extends LoginHelpConfigElement {
     super.updated(changed);
     const focus = this.#focus;
     this.#focus = undefined;
-    if (focus === 'summary') this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
-    else if (focus === 'password') this.#input('password')?.focus();
-    else if (focus === 'outcome') this.renderRoot.querySelector<HTMLElement>('[part="link"], .outcome')?.focus();
+    if (focus) this.renderRoot.querySelector<HTMLElement>(focus)?.focus();
   }
 
   get #token(): string | undefined {
-    return this.token?.trim() || this.#urlToken || undefined;
-  }
-
-  #input(name: Field): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>(`#${name}`);
+    return this.token?.trim() || this.#urlToken;
   }
 
   #value(name: Field): string {
-    return this.#input(name)?.value ?? '';
+    return this.renderRoot.querySelector<HTMLInputElement>(`#${name}`)?.value ?? '';
   }
 
   #send(path: ResetPath, body: Record<string, string>, data: ResetEventData): Promise<ResetReply | undefined> {
@@ -200,10 +198,10 @@ export class LoginHelpReset extends LoginHelpConfigElement {
     if (outcome.kind === 'valid') {
       this.state = { view: 'form', userName: outcome.userName, minLength: outcome.minLength };
       this.shown = { password: false, confirm: false };
-      if (byPerson) this.#focus = 'password';
+      if (byPerson) this.#focus = '#password';
     } else if (outcome.kind === 'dead') {
       this.#dead(outcome.link, {}, outcome.status);
-      if (byPerson) this.#focus = 'outcome';
+      if (byPerson) this.#focus = OUTCOME;
     } else {
       this.state = { view: 'fault', fault: outcome };
       this.#fire({}, outcome.reason, outcome.status);
@@ -251,7 +249,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
     for (const field of FIELDS) if (problems[field]) errors[field] = { problem: problems[field] };
     this.fieldErrors = errors;
     if (Object.keys(errors).length) {
-      this.#focus = 'summary';
+      this.#focus = SUMMARY;
       return;
     }
     const data = { userName: state.userName };
@@ -262,15 +260,15 @@ export class LoginHelpReset extends LoginHelpConfigElement {
       // Both passwords emptied (the user name keeps its value, the default).
       this.renderRoot.querySelector('form')?.reset();
       this.state = { view: 'done' };
-      this.#focus = 'outcome';
+      this.#focus = OUTCOME;
       fire(this, new LoginHelpPasswordChangedEvent({ form: 'reset', data }));
     } else if (outcome.kind === 'dead') {
       this.#dead(outcome.link, data, outcome.status);
-      this.#focus = 'outcome';
+      this.#focus = OUTCOME;
     } else if (outcome.kind === 'invalid') {
       if (outcome.password !== undefined) {
         this.fieldErrors = { password: { message: outcome.password } };
-        this.#focus = 'summary';
+        this.#focus = SUMMARY;
       }
       this.saveFault = { reason: 'invalid' };
       this.#fire(data, 'invalid', outcome.status);
@@ -283,7 +281,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
   /** A summary link moves focus to its field without touching the page's URL. */
   #onSummaryLink(event: Event): void {
     event.preventDefault();
-    this.#input((event.currentTarget as HTMLAnchorElement).hash.slice(1) as Field)?.focus();
+    this.renderRoot.querySelector<HTMLElement>((event.currentTarget as HTMLAnchorElement).hash)?.focus();
   }
 
   #errorText(field: Field): string | undefined {
@@ -309,7 +307,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
     const texts = resetTexts();
     const error = this.#errorText(field);
     const shown = this.shown[field];
-    const describedBy = [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].join(' ').trim();
+    const describedBy = `${hint ? `${field}-hint` : ''} ${error ? `${field}-error` : ''}`.trim();
     const toggleName = field === 'password' ? (shown ? texts.hideNew : texts.showNew) : shown ? texts.hideConfirm : texts.showConfirm;
     return html`<div class="field">
       <div class="label-row">
@@ -358,7 +356,9 @@ export class LoginHelpReset extends LoginHelpConfigElement {
 
   #renderStatus() {
     const { state } = this;
-    if (this.#request.pending) return state.view === 'form' ? resetTexts().saving : resetTexts().checking;
+    // Said in the page's language only: until its words are in (or 3 s have passed), nothing, and
+    // the panel is aria-busy.
+    if (this.#request.pending) return this.#request.quiet ? nothing : state.view === 'form' ? resetTexts().saving : resetTexts().checking;
     return state.view === 'done' ? html`<slot name="changed">${resetTexts().changed}</slot>` : nothing;
   }
 
@@ -397,7 +397,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
     const { current: lang, dir } = this.i18n;
     // Nothing is sent once done (a new token goes back to checking), so done is never busy.
     const done = state.view === 'done';
-    return html`<section part="panel" class="reset" lang=${lang} dir=${dir} aria-labelledby="heading">
+    return html`<section part="panel" class="reset" lang=${lang} dir=${dir} aria-labelledby="heading" aria-busy=${this.#request.quiet}>
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.effectiveHeadingLevel}>
         <slot name="heading">${resetTexts().heading}</slot>
       </div>

@@ -15,10 +15,11 @@ export interface ResetRequestOptions {
   /** The element's shipped locale, sent as `Accept-Language`. */
   lang: string;
   /**
-   * What the answer waits for before it is shown: the outcome's words (bounded). A live region
-   * announces an outcome once, as it appears, so it must not appear in English first.
+   * What the busy text and the answer wait for before they are shown: the words of the page's
+   * language (bounded); `undefined` when they are in. A live region announces a text once, as it
+   * appears, so it must not appear in English first.
    */
-  ready: () => unknown;
+  ready: () => Promise<unknown> | undefined;
 }
 
 /** An answer, or why there was none; `undefined` when nothing is to be shown (cancelled, or the element left). */
@@ -43,9 +44,11 @@ export function httpUrl(value: string | undefined): URL | undefined {
 export class ResetRequest implements ReactiveController {
   /** True from the request until its outcome may show (its words are in); the host renders this as busy. */
   pending = false;
+  /** True while the request waits for the words of its busy text ("Checking…"): nothing is said meanwhile. */
+  quiet = false;
 
   #inFlight?: AbortController;
-  #warned = false;
+  #warned?: boolean;
   readonly #host: ReactiveControllerHost & HTMLElement;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
@@ -61,21 +64,34 @@ export class ResetRequest implements ReactiveController {
   abort(): void {
     this.#inFlight?.abort();
     this.#inFlight = undefined;
-    this.pending = false;
+    this.pending = this.quiet = false;
     this.#host.requestUpdate();
   }
 
   /**
    * Sends one request; busy (`pending`) from the start until the answer is in and then until
-   * `options.ready` settles. `undefined` when a request is already in flight or abort() came first.
+   * `options.ready` settles, and `quiet` (no busy text) from the start until `options.ready`
+   * settles (the same wait: 3 s at most). `undefined` when a request is already in flight or
+   * abort() came first.
    */
   async send(path: ResetPath, body: Record<string, string>, data: ResetEventData, options: ResetRequestOptions): Promise<ResetReply | undefined> {
     if (this.pending) return undefined;
     const abort = (this.#inFlight = new AbortController());
+    const words = options.ready();
     this.pending = true;
+    this.quiet = !!words;
     this.#host.requestUpdate();
+    void words?.then(() => {
+      if (this.#inFlight === abort) {
+        this.quiet = false;
+        this.#host.requestUpdate();
+      }
+    });
     const reply = await this.#exchange(path, body, data, options, abort);
-    await options.ready();
+    // The answer waits on its busy text's wait, if it had one: one bound for both, so a lost locale
+    // file neither flashes "Checking…" in English just before the answer nor delays it twice. A
+    // request that began with its words in waits only for a language the page switched to meanwhile.
+    await (words ?? options.ready());
     // abort() came first: the element left, or a newer link or endpoint took over.
     if (this.#inFlight !== abort) return undefined;
     this.abort();

@@ -19,7 +19,7 @@ export const resetStyles = css`
     gap: 0.5rem;
   }
   .input-row input {
-    flex: 1 1 auto;
+    flex: auto;
     min-inline-size: 0;
   }
   input[readonly] {

@@ -1,8 +1,11 @@
 import { fixture, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { http, passthrough } from 'msw';
+import { importLocalePart } from '../../src/i18n/locale-loader.js';
+import type { Locale } from '../../src/i18n/localization.js';
 import type { LoginHelpReset } from '../../src/reset/login-help-reset.js';
 import { part, textOf } from './dom.js';
-import { backend, json } from './msw.js';
+import { backend, json, worker } from './msw.js';
 
 export const API = 'https://api.clinic.example';
 /** Markers no code path of ours makes up: finding one in an output means it leaked. */
@@ -66,4 +69,56 @@ export function recordEvents(): { events: Event[]; stop: () => void } {
   const listener = (event: Event) => events.push(event);
   for (const name of names) document.addEventListener(name, listener);
   return { events, stop: () => names.forEach((name) => document.removeEventListener(name, listener)) };
+}
+
+/**
+ * Holds the module of `locale` (as the dev server serves it, src/i18n/locale-loader.ts) until
+ * `release()`; never released, it never arrives. A module loads once per page, so each test on a
+ * page holds a locale no other test there has loaded.
+ */
+export function holdLocale(locale: Locale) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  worker.use(
+    http.get(new RegExp(`/src/i18n/locales/${locale}\\.(js|ts)(\\?|$)`), async () => {
+      await released;
+      return passthrough();
+    }),
+  );
+  return { release };
+}
+
+/** The locale's generated texts, once the widget has loaded them (through the same loader). */
+export const textsOf = async (locale: Exclude<Locale, 'en'>): Promise<Record<string, string>> =>
+  (await importLocalePart(locale, 'page')).templates as Record<string, string>;
+
+/** An answer held until `release()`, for a request that must stay in flight while a test looks. */
+export function heldAnswer(answer: () => Response | Promise<Response>) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return { answer: async () => (await released, answer()), release };
+}
+
+/**
+ * Every text the status region (`role="status"`) says, in order, from now on: what it holds at
+ * each change, and what a changed or removed text held before, so a text replaced within the same
+ * task counts too. A live region announces each of them.
+ */
+export function recordStatus(el: LoginHelpReset) {
+  const said: string[] = [];
+  const note = (text: string | null) => {
+    const collapsed = (text ?? '').replace(/\s+/g, ' ').trim();
+    if (collapsed && said.at(-1) !== collapsed) said.push(collapsed);
+  };
+  const observer = new MutationObserver((records) => {
+    const status = statusOf(el);
+    for (const { type, target, oldValue, removedNodes } of records) {
+      if (!status.contains(target)) continue;
+      if (type === 'characterData') note(oldValue);
+      removedNodes.forEach((node) => note(node.textContent));
+    }
+    note(status.textContent);
+  });
+  observer.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true, characterDataOldValue: true });
+  return { said, stop: () => observer.disconnect() };
 }
