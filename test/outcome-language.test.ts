@@ -1,14 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { http, passthrough } from 'msw';
 import '../src/define.js';
 import type { LoginHelpForm } from '../src/forms/login-help-form.js';
 import type { LoginHelpPassword } from '../src/forms/login-help-password.js';
 import type { LoginHelpUsername } from '../src/forms/login-help-username.js';
 import type { LocaleController } from '../src/i18n/locale-controller.js';
 import { importLocalePart } from '../src/i18n/locale-loader.js';
-import { isReady, type Locale } from '../src/i18n/localization.js';
+import { isReady } from '../src/i18n/localization.js';
 import { alertOf, dialogOf, part, submit, textOf, type } from './helpers/dom.js';
-import { backend, json, startWorker, worker } from './helpers/msw.js';
+import { backend, holdLocale, json, startWorker, worker } from './helpers/msw.js';
 
 // An outcome is announced once, as it appears: it must appear in the person's language even when
 // the backend answers before the locale's texts have arrived. The dev server serves each locale as
@@ -16,19 +15,6 @@ import { backend, json, startWorker, worker } from './helpers/msw.js';
 // Each test uses a locale no other test on this page has loaded (a module loads once per page).
 
 const API = 'https://api.example';
-
-/** Holds the module of `locale` until `release()`; never released, it never arrives. */
-function holdLocale(locale: Locale) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  worker.use(
-    http.get(new RegExp(`/src/i18n/locales/${locale}\\.(js|ts)(\\?|$)`), async () => {
-      await released;
-      return passthrough();
-    }),
-  );
-  return { release };
-}
 
 /** The locale's generated texts, once the widget has loaded them (through the same loader). */
 const textsOf = async (locale: 'es' | 'he'): Promise<Record<string, unknown>> => (await importLocalePart(locale, 'outcome')).templates;

@@ -1,4 +1,5 @@
-import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { http, HttpResponse, passthrough, type JsonBodyType } from 'msw';
+import type { Locale } from '../../src/i18n/localization.js';
 import { setupWorker } from 'msw/browser';
 
 /** One worker per test page; each test adds its own handlers with `worker.use()`. */
@@ -46,3 +47,19 @@ export function backend(url: string, answer: () => Response | Promise<Response> 
 /** A JSON answer with a status code and optional headers. */
 export const json = (body: JsonBodyType, status = 200, headers: Record<string, string> = {}) => () =>
   HttpResponse.json(body, { status, headers });
+/**
+ * Holds the module of `locale` (as the dev server serves it, src/i18n/locale-loader.ts) until
+ * `release()`; never released, it never arrives. A module loads once per page, so each test on a
+ * page holds a locale no other test there has loaded.
+ */
+export function holdLocale(locale: Locale) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  worker.use(
+    http.get(new RegExp(`/src/i18n/locales/${locale}\\.(js|ts)(\\?|$)`), async () => {
+      await released;
+      return passthrough();
+    }),
+  );
+  return { release };
+}

@@ -1,11 +1,12 @@
 import { fixture, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { http, passthrough } from 'msw';
 import { importLocalePart } from '../../src/i18n/locale-loader.js';
 import type { Locale } from '../../src/i18n/localization.js';
 import type { LoginHelpReset } from '../../src/reset/login-help-reset.js';
 import { part, textOf } from './dom.js';
-import { backend, json, worker } from './msw.js';
+import { backend, json } from './msw.js';
+
+export { holdLocale } from './msw.js';
 
 export const API = 'https://api.clinic.example';
 /** Markers no code path of ours makes up: finding one in an output means it leaked. */
@@ -69,23 +70,6 @@ export function recordEvents(): { events: Event[]; stop: () => void } {
   const listener = (event: Event) => events.push(event);
   for (const name of names) document.addEventListener(name, listener);
   return { events, stop: () => names.forEach((name) => document.removeEventListener(name, listener)) };
-}
-
-/**
- * Holds the module of `locale` (as the dev server serves it, src/i18n/locale-loader.ts) until
- * `release()`; never released, it never arrives. A module loads once per page, so each test on a
- * page holds a locale no other test there has loaded.
- */
-export function holdLocale(locale: Locale) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  worker.use(
-    http.get(new RegExp(`/src/i18n/locales/${locale}\\.(js|ts)(\\?|$)`), async () => {
-      await released;
-      return passthrough();
-    }),
-  );
-  return { release };
 }
 
 /** The locale's generated texts, once the widget has loaded them (through the same loader). */
