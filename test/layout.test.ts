@@ -3,7 +3,7 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { LoginHelpUsername } from '../src/forms/login-help-username.js';
 import type { LoginHelp } from '../src/login-help.js';
-import { dialogOf, field, part, settled, submit, submitOf, type } from './helpers/dom.js';
+import { alertOf, dialogOf, field, part, settled, statusOf, submit, submitOf, type } from './helpers/dom.js';
 import { backend, json, startWorker, worker } from './helpers/msw.js';
 
 // Reflow (1.4.10), text spacing (1.4.12), target size (2.5.8), focus visible under forced
@@ -106,5 +106,15 @@ describe('layout and preferences', () => {
       return parseFloat(style.transitionDuration) > 0 || style.animationName !== 'none';
     });
     expect(moving.map((element) => element.localName)).to.deep.equal([]);
+  });
+
+  it('keeps its empty live regions rendered (so their first words are announced) but out of the layout', async () => {
+    const el = await fixture<LoginHelpUsername>(html`<login-help-username endpoint="https://api.example"></login-help-username>`);
+    for (const region of [statusOf(el), alertOf(el)]) {
+      expect(region.textContent?.trim()).to.equal('');
+      expect(getComputedStyle(region).display).to.not.equal('none');
+      const box = region.getBoundingClientRect();
+      expect(box.width * box.height).to.equal(0);
+    }
   });
 });

@@ -89,9 +89,13 @@ export const formStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
+  /* Empty live regions stay rendered (in the accessibility tree, so their first words are
+     announced) but take no place in the form's grid. */
   .status:empty,
   .alert:empty {
-    display: none;
+    position: absolute;
+    padding: 0;
+    border: 0;
   }
   .status.sent {
     color: var(--_color-success);
