@@ -21,6 +21,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../chromium.js';
+import { interactivePoller } from './interactive-poller.js';
 import { baselinePage, bundlePage } from './pages.js';
 import { startBenchServer } from './server.js';
 
@@ -51,36 +52,6 @@ const KINDS = [
 ];
 const kindOf = (name) => KINDS.find(([, test]) => test(name))?.[0];
 const OTHER = 'other (navigation, loader, DOMContentLoaded, …)';
-
-/** The bench's poller (scripts/bench/run.js), plus a user-timing mark when it succeeds. */
-function interactivePoller() {
-  const deepFind = (root) => {
-    const hit = root.querySelector('input[type=email]');
-    if (hit) return hit;
-    for (const element of root.querySelectorAll('*')) {
-      if (element.shadowRoot) {
-        const inner = deepFind(element.shadowRoot);
-        if (inner) return inner;
-      }
-    }
-    return null;
-  };
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    const input = document.documentElement ? deepFind(document) : null;
-    if (input && !input.disabled && input.getClientRects().length > 0) {
-      input.focus({ preventScroll: true });
-      if (input.getRootNode().activeElement === input) {
-        globalThis.__interactiveAt = performance.now();
-        performance.mark('lh-interactive');
-        input.blur();
-        return;
-      }
-    }
-    if (performance.now() < 15_000) channel.port2.postMessage(0);
-  };
-  channel.port2.postMessage(0);
-}
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -16,6 +16,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH as CHROMIUM, chromiumLaunchOptions } from '../chromium.js';
+import { interactivePoller } from './interactive-poller.js';
 import { baselinePage, bundlePage, cyclePage, latePage, reservationCss } from './pages.js';
 import { startBenchServer } from './server.js';
 
@@ -37,39 +38,6 @@ const median = (values) => {
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 const ms = (value) => `${value.toFixed(1)} ms`;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
-
-/**
- * Injected before any page script: polls (one message-loop task at a time, so it never blocks
- * the page) until an `input[type=email]` anywhere in the page, shadow roots included, is rendered
- * and takes focus; stores `performance.now()` (ms since navigation start) in `__interactiveAt`.
- */
-function interactivePoller() {
-  const deepFind = (root) => {
-    const hit = root.querySelector('input[type=email]');
-    if (hit) return hit;
-    for (const element of root.querySelectorAll('*')) {
-      if (element.shadowRoot) {
-        const inner = deepFind(element.shadowRoot);
-        if (inner) return inner;
-      }
-    }
-    return null;
-  };
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    const input = document.documentElement ? deepFind(document) : null;
-    if (input && !input.disabled && input.getClientRects().length > 0) {
-      input.focus({ preventScroll: true });
-      if (input.getRootNode().activeElement === input) {
-        globalThis.__interactiveAt = performance.now();
-        input.blur();
-        return;
-      }
-    }
-    if (performance.now() < 15_000) channel.port2.postMessage(0);
-  };
-  channel.port2.postMessage(0);
-}
 
 async function timeToInteractive(browser, url) {
   const context = await browser.newContext({ viewport: DESKTOP });

@@ -18,6 +18,16 @@ export function option(name, fallback) {
   return value;
 }
 
+/** The built service (server/dist), or a message saying to build it and exit 1. */
+export async function loadDist() {
+  try {
+    return await import('../dist/index.js');
+  } catch (error) {
+    console.error(`Cannot load server/dist/index.js (${error.message}).\nBuild it first: cd server && npx tsc -p tsconfig.build.json`);
+    process.exit(1);
+  }
+}
+
 /** Runs one autocannon job (url, connections, duration, body or requests, spread, amount) in a child process; resolves to its summary. */
 export function load(job) {
   return new Promise((resolve, reject) => {

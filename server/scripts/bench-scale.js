@@ -18,7 +18,7 @@ import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { load, option } from './bench-load.js';
+import { load, loadDist, option } from './bench-load.js';
 
 const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'login-help-server.js');
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -177,13 +177,7 @@ async function main() {
   const duration = option('duration', 8);
   const connections = option('connections', 10);
   const total = option('soak', 100_000);
-  let dist;
-  try {
-    dist = await import('../dist/index.js');
-  } catch (error) {
-    console.error(`Cannot load server/dist/index.js (${error.message}).\nBuild it first: cd server && npx tsc -p tsconfig.build.json`);
-    process.exit(1);
-  }
+  const dist = await loadDist();
   console.log(`# ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB, Node ${process.version}`);
   console.log(`# RESPONSE_TIME_MS=0 (raw capacity), ${connections} connections, ${duration} s per case`);
   if (!process.argv.includes('--skip-postgres')) await scaleOut(duration, connections);

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { load, option } from './bench-load.js';
+import { load, loadDist, option } from './bench-load.js';
 
 // ------------------------------------------------------------ the benchmark (parent process)
 
@@ -53,13 +53,7 @@ const CASES = [
 async function main() {
   const duration = option('duration', 8);
   const connections = option('connections', 10);
-  let dist;
-  try {
-    dist = await import('../dist/index.js');
-  } catch (error) {
-    console.error(`Cannot load server/dist/index.js (${error.message}).\nBuild it first: cd server && npx tsc -p tsconfig.build.json`);
-    process.exit(1);
-  }
+  const dist = await loadDist();
   const { loadConfig, startService, addDemo, outboxSummary } = dist;
 
   const cpus = os.cpus();

@@ -38,7 +38,7 @@ export async function handleForm(context: Context, caller: Caller, work: FormWor
   try {
     const answer = await db.transaction(async (tx) => {
       const now = clock.now();
-      const scope = `${work.form}`;
+      const scope = work.form;
       const key = caller.idempotencyKey;
       if (key !== undefined) {
         const replay = await claimKey(tx, scope, key, work.body, now);
