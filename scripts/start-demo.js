@@ -21,8 +21,9 @@ try {
   if (!Number.isInteger(serverPort)) fail(`PORT must be a port number, not "${env.PORT}"`);
   stack = await startDemoStack({ env, serverPort, pagePort });
 } catch (error) {
-  // A bad variable (ConfigError from login-help-server) or a busy port: say what to do, no stack.
-  if (error instanceof DemoStackError || error?.name === 'ConfigError') fail(error.message);
+  // A bad variable (ConfigError from login-help-server), a busy port or a data folder in use by
+  // another process (DataFolderBusy): say what to do, no stack.
+  if (error instanceof DemoStackError || error?.name === 'ConfigError' || error?.name === 'DataFolderBusy') fail(error.message);
   console.error('npm start: the demo did not start:');
   console.error(error);
   process.exit(1);

@@ -2,13 +2,15 @@
 // outbox. Every command reads the same variables, so it works on the same data folder or server.
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { listAudit, parseSince, type AuditRow } from './audit.js';
+import { askAdmin } from './admin/admin-socket.js';
+import { auditReport, describeOutbox } from './admin/reports.js';
+import { parseSince } from './audit.js';
 import { systemClock } from './clock.js';
 import { ConfigError, describeVariables, loadConfig, redactUrl, type Config } from './config.js';
+import { DataFolderBusy, judgeHolder } from './db/data-folder-lock.js';
 import type { Database } from './db/database.js';
 import { findAccountByUserName } from './directory/table-directory.js';
 import { addDemo, importDirectory } from './directory/import.js';
-import { outboxSummary } from './mail/outbox.js';
 import { verifyPassword } from './passwords/hash.js';
 import { normalizePassword } from './passwords/policy.js';
 import { openMigrated, startService } from './service.js';
@@ -38,12 +40,30 @@ export interface Output {
 
 const consoleOutput: Output = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
 
-async function withDatabase(config: Config, work: (db: Database) => Promise<number>): Promise<number> {
-  const db = await openMigrated(config);
+async function withDatabase(config: Config, command: string, work: (db: Database) => Promise<number>): Promise<number> {
+  const db = await openMigrated(config, command);
   try {
     return await work(db);
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * A read-only report (audit, outbox): from the database, or, when a running service holds the
+ * embedded folder, from that service over its admin socket (admin/admin-socket.ts).
+ */
+async function report(config: Config, command: string, output: Output, lines: (db: Database) => Promise<string[]>, question: string): Promise<number> {
+  try {
+    return await withDatabase(config, command, async (db) => {
+      for (const line of await lines(db)) output.out(line);
+      return 0;
+    });
+  } catch (error) {
+    const holder = error instanceof DataFolderBusy ? error.holder : undefined;
+    if (!holder?.admin || judgeHolder(holder) !== 'held') throw error;
+    output.out((await askAdmin(holder.admin, question)).replace(/\n$/, ''));
+    return 0;
   }
 }
 
@@ -59,11 +79,6 @@ async function readLine(input: NodeJS.ReadableStream): Promise<string | undefine
     return line;
   }
   return undefined;
-}
-
-function auditLine(row: AuditRow): string {
-  const cell = (text: string | undefined): string => JSON.stringify(text ?? '');
-  return [row.at.toISOString(), row.form, row.outcome, cell(row.value), cell(row.requestedBy), row.client ?? '-', row.requestId ?? '-'].join('\t');
 }
 
 async function start(config: Config, output: Output): Promise<number> {
@@ -86,18 +101,6 @@ async function start(config: Config, output: Output): Promise<number> {
     process.on('SIGTERM', stop);
   });
   return 0;
-}
-
-/** What `login-help-server outbox` prints: the counts, then each dead message with its last error. */
-export async function describeOutbox(db: Database, now: Date): Promise<string[]> {
-  const summary = await outboxSummary(db, now);
-  const dead = await db.query<{ id: number; kind: string; recipient: string; attempts: number; last_error: string | null; created_at: Date }>(
-    `SELECT id, kind, recipient, attempts, last_error, created_at FROM outbox WHERE status = 'dead' ORDER BY id`,
-  );
-  return [
-    `waiting ${summary.pending + summary.sending} (oldest ${summary.oldestWaitingSeconds} s), sent ${summary.sent}, dead ${summary.dead}`,
-    ...dead.map((row) => `dead #${row.id}\t${row.kind}\t${row.recipient}\t${row.attempts} tries\t${new Date(row.created_at).toISOString()}\t${row.last_error ?? ''}`),
-  ];
 }
 
 /** Runs one command; resolves to the exit code. */
@@ -124,7 +127,7 @@ export async function main(argv: string[], output: Output = consoleOutput, input
       case 'start':
         return await start(config, output);
       case 'migrate':
-        return await withDatabase(config, async () => {
+        return await withDatabase(config, command, async () => {
           output.out(`Migrations applied to ${where(config)}.`);
           return 0;
         });
@@ -135,7 +138,7 @@ export async function main(argv: string[], output: Output = consoleOutput, input
           return 2;
         }
         const text = await readFile(file, 'utf8');
-        return await withDatabase(config, async (db) => {
+        return await withDatabase(config, command, async (db) => {
           const result = await importDirectory(db, text);
           if (!result.ok) {
             for (const problem of result.problems) output.err(`${file}: ${problem}`);
@@ -147,7 +150,7 @@ export async function main(argv: string[], output: Output = consoleOutput, input
         });
       }
       case 'demo':
-        return await withDatabase(config, async (db) => {
+        return await withDatabase(config, command, async (db) => {
           await addDemo(db);
           output.out(`Demo clinic added to ${where(config)}: frontdesk@happypaws.example, user name happypaws.`);
           return 0;
@@ -163,7 +166,7 @@ export async function main(argv: string[], output: Output = consoleOutput, input
           output.err('login-help-server check-password: no password on standard input');
           return 2;
         }
-        return await withDatabase(config, async (db) => {
+        return await withDatabase(config, command, async (db) => {
           const account = await findAccountByUserName(db, userName);
           const matches = account?.passwordHash ? await verifyPassword(account.passwordHash, normalizePassword(password)) : false;
           output.out(matches ? 'The password matches.' : account ? 'The password does not match.' : 'No active account has that user name.');
@@ -178,22 +181,11 @@ export async function main(argv: string[], output: Output = consoleOutput, input
           output.err(`login-help-server audit: --since takes 90s, 15m, 1h, 7d or a date such as 2026-11-30, not "${sinceText ?? ''}"`);
           return 2;
         }
-        return await withDatabase(config, async (db) => {
-          const rows = await listAudit(db, since);
-          if (rest.includes('--json')) {
-            for (const row of rows) output.out(JSON.stringify(row));
-          } else {
-            output.out(['time', 'form', 'outcome', 'value', 'requested by', 'client', 'request id'].join('\t'));
-            for (const row of rows) output.out(auditLine(row));
-          }
-          return 0;
-        });
+        const json = rest.includes('--json');
+        return await report(config, command, output, (db) => auditReport(db, since, json), `/audit?since=${encodeURIComponent(since.toISOString())}${json ? '&json=1' : ''}`);
       }
       case 'outbox':
-        return await withDatabase(config, async (db) => {
-          for (const line of await describeOutbox(db, systemClock.now())) output.out(line);
-          return 0;
-        });
+        return await report(config, command, output, (db) => describeOutbox(db, systemClock.now()), '/outbox');
       default:
         output.err(`login-help-server: unknown command "${command}"\n\n${USAGE}${describeVariables()}`);
         return 2;

@@ -2,6 +2,7 @@
 // the HTTP app, and stops them in order.
 import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { serveAdmin } from './admin/admin-socket.js';
 import { buildApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -43,9 +44,9 @@ export interface Service {
   close(): Promise<void>;
 }
 
-/** Opens the database the config names and migrates it. */
-export async function openMigrated(config: Config): Promise<Database> {
-  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, timeoutMs: config.databaseTimeoutMs });
+/** Opens the database the config names (locking an embedded folder for `command`) and migrates it. */
+export async function openMigrated(config: Config, command = 'start'): Promise<Database> {
+  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, timeoutMs: config.databaseTimeoutMs, command });
   try {
     await migrate(db);
   } catch (error) {
@@ -93,6 +94,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
     await app.ready();
   }
   worker.start();
+  // Beside a service on an embedded folder, `audit` and `outbox` ask it instead of opening the folder.
+  const admin = db.lock ? await serveAdmin(db, clock) : undefined;
+  if (admin) db.lock?.advertise(admin.path);
   let closed: Promise<void> | undefined;
   return {
     app,
@@ -104,6 +108,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     close() {
       closed ??= (async () => {
         await app.close();
+        await admin?.close();
         await worker.stop();
         transport.close();
         if (!options.db) await db.close();

@@ -1,29 +1,14 @@
 // kill -9 of an instance while it delivers: after a restart every message is delivered, and none
 // twice beyond the lease window the README states (only the one message in flight at the kill).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { engine, freshDatabase } from './helpers/database.js';
+import { BIN, startServerProcess } from './helpers/process.js';
 import { startSmtp, type TestSmtp } from './helpers/smtp.js';
-
-const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'login-help-server.js');
-
-async function startInstance(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const end = Date.now() + 30_000;
-  while (!/listening on (http:\/\/\S+)/.test(out)) {
-    if (Date.now() > end || child.exitCode !== null) throw new Error(`no start: ${out}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { child, url: /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? '' };
-}
 
 describe('kill -9 while delivering', () => {
   let smtp: TestSmtp;
@@ -53,7 +38,7 @@ describe('kill -9 while delivering', () => {
     // The demo clinic first: an embedded folder is open in one process at a time.
     const seed = spawn(process.execPath, [BIN, 'demo'], { env: { ...process.env, ...env }, stdio: 'ignore' });
     assert.equal(await new Promise((resolve) => seed.on('exit', resolve)), 0);
-    const first = await startInstance(env);
+    const first = await startServerProcess(env);
     const total = 12;
     for (let i = 0; i < total; i++) {
       const response = await fetch(`${first.url}/api/login-help/password-help`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userName: 'happypaws', requestedBy: `Person ${i}` }) });
@@ -64,7 +49,7 @@ describe('kill -9 while delivering', () => {
     while (smtp.received.length < 3 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.on('exit', resolve));
-    const second = await startInstance(env);
+    const second = await startServerProcess(env);
     try {
       const until = Date.now() + 30_000;
       while (new Set(smtp.received.map((m) => m.messageId)).size < total && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -3,7 +3,7 @@
 // back (the answer stays fast and "sent"; the message is delivered exactly once).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { describeOutbox } from '../src/cli.js';
+import { describeOutbox } from '../src/admin/reports.js';
 import { startTestService, type TestService } from './helpers/service.js';
 import { startSmtp, type TestSmtp } from './helpers/smtp.js';
 

@@ -3,6 +3,7 @@
 // Both speak the same SQL; parameters are always bound ($1, $2, …), never concatenated.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 
 /** Something that runs one statement: the database itself or a transaction on it. */
 export interface Queryable {
@@ -18,6 +19,8 @@ export interface Database extends Queryable {
   exec(sql: string): Promise<void>;
   /** The `pg` pool behind a PostgreSQL database (for stores that need one), else undefined. */
   readonly pool?: pg.Pool;
+  /** The data folder's lock, held while an embedded database in a folder is open. */
+  readonly lock?: DataFolderLock;
   close(): Promise<void>;
 }
 
@@ -29,14 +32,18 @@ export interface DatabaseTarget {
   schema?: string;
   /** PostgreSQL only: how long a connection or a query may take before it fails. */
   timeoutMs?: number;
+  /** PGlite in a folder: the command opening it, named in the lock file (default `start`). */
+  command?: string;
 }
 
 class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   readonly #db: PGlite;
+  readonly lock: DataFolderLock | undefined;
 
-  constructor(db: PGlite) {
+  constructor(db: PGlite, lock?: DataFolderLock) {
     this.#db = db;
+    this.lock = lock;
   }
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -51,8 +58,12 @@ class PgliteDatabase implements Database {
     await this.#db.exec(sql);
   }
 
-  close(): Promise<void> {
-    return this.#db.close();
+  async close(): Promise<void> {
+    try {
+      await this.#db.close();
+    } finally {
+      this.lock?.release();
+    }
   }
 }
 
@@ -120,6 +131,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return new PostgresDatabase(pool);
   }
   const dir = target.dataDir ?? 'memory://';
-  const db = dir === 'memory://' ? await PGlite.create() : await PGlite.create(dir);
-  return new PgliteDatabase(db);
+  if (dir === 'memory://') return new PgliteDatabase(await PGlite.create());
+  // One process per folder: refused here, before PGlite touches a file (data-folder-lock.ts).
+  const lock = lockDataFolder(dir, target.command ?? 'start');
+  try {
+    return new PgliteDatabase(await PGlite.create(dir), lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
