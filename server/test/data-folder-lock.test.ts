@@ -138,11 +138,13 @@ describe('the data folder lock, with real processes', { skip: engine === 'postgr
     assert.equal((await post(service.url, 'password-help', { userName: 'happypaws', requestedBy: 'Before The Kill' })).body.status, 'sent');
     service.child.kill('SIGKILL');
     await exited(service.child);
-    assert.equal(existsSync(path.join(dir, LOCK_FILE)), true, 'kill -9 leaves its lock behind');
+    const left = parseHolder(readFileSync(path.join(dir, LOCK_FILE), 'utf8'));
+    assert.ok(left?.admin && existsSync(left.admin), 'kill -9 leaves its lock and admin socket behind');
 
     const audit = command(dir, ['audit']);
     assert.equal(audit.code, 0, audit.err);
     assert.match(audit.out, /"happypaws"\t"Before The Kill"/);
+    assert.equal(existsSync(path.dirname(left.admin)), false, 'the dead socket folder is cleared with the stale lock');
     const next = await startService(dir);
     try {
       assert.equal((await post(next.url, 'forgot-username', { email: 'frontdesk@happypaws.example' })).body.status, 'sent');

@@ -14,7 +14,7 @@
 // PGlite query runs synchronously on the main thread and can hold that timer back, and a lock
 // left by a kill -9 would block the next start until it aged. It records no pid to name either.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -238,7 +238,11 @@ export function lockDataFolder(folderPath: string, command: string): DataFolderL
       continue;
     }
     try {
-      if (readText(file) === found) unlinkSync(file);
+      if (readText(file) === found) {
+        unlinkSync(file);
+        // The dead holder's admin socket folder (admin-socket.ts) goes with its lock.
+        if (other.admin && path.basename(path.dirname(other.admin)).startsWith('login-help-admin-')) rmSync(path.dirname(other.admin), { recursive: true, force: true });
+      }
     } finally {
       unlinkSync(guard);
     }
