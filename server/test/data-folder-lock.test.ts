@@ -154,6 +154,30 @@ describe('the data folder lock, with real processes', { skip: engine === 'postgr
     }
   });
 
+  it('commands started at the same instant on a fresh folder: one at a time opens it, the others refuse', async () => {
+    const dir = path.join(root, 'race');
+    const runs = await Promise.all(
+      [0, 1, 2, 3].map(
+        () =>
+          new Promise<Run>((resolve) => {
+            const child = spawn(process.execPath, [BIN, 'demo'], { env: baseEnv(dir) });
+            let out = '';
+            let err = '';
+            child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+            child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+            child.on('exit', (code) => resolve({ code, out, err }));
+          }),
+      ),
+    );
+    const opened = runs.filter((run) => run.code === 0);
+    assert.ok(opened.length >= 1, JSON.stringify(runs));
+    for (const run of runs.filter((r) => r.code !== 0)) assert.match(run.err, /is in use by process \d+ \(login-help-server demo, since /);
+    assert.equal(existsSync(path.join(dir, LOCK_FILE)), false);
+    const check = command(dir, ['check-password', 'happypaws'], 'no password was ever set\n');
+    assert.equal(check.code, 1, check.err);
+    assert.match(check.out, /The password does not match\./);
+  });
+
   it('a lock left by a dead process, an earlier boot or a reused pid is taken over', () => {
     const dir = path.join(root, 'stale');
     assert.equal(command(dir, ['demo']).code, 0);
