@@ -32,4 +32,12 @@ export const de: EmailMessages = {
     notYou: 'Wenn Sie diese Änderung nicht vorgenommen haben, wenden Sie sich bitte umgehend an Ihren Support.',
     notYouEmail: 'Wenn Sie diese Änderung nicht vorgenommen haben, wenden Sie sich bitte umgehend an den Support unter {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { other: 'Verwenden Sie mindestens {count} Zeichen.' },
+    tooLong: { other: 'Verwenden Sie höchstens {count} Zeichen.' },
+    tooCommon: 'Dieses Passwort ist zu weit verbreitet und leicht zu erraten. Wählen Sie ein anderes, zum Beispiel einige Wörter, die nichts miteinander zu tun haben.',
+    userName: 'Leiten Sie Ihr Passwort nicht von Ihrem Benutzernamen ab.',
+    breached: 'Dieses Passwort ist in einem Datenleck aufgetaucht, daher werden Angreifer es ausprobieren. Wählen Sie ein anderes, zum Beispiel einige Wörter, die nichts miteinander zu tun haben.',
+  },
 };

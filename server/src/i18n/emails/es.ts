@@ -32,4 +32,12 @@ export const es: EmailMessages = {
     notYou: 'Si usted no hizo este cambio, comuníquese de inmediato con su servicio de asistencia.',
     notYouEmail: 'Si usted no hizo este cambio, escriba de inmediato al servicio de asistencia: {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { one: 'Use al menos {count} carácter.', other: 'Use al menos {count} caracteres.' },
+    tooLong: { one: 'Use {count} carácter como máximo.', other: 'Use {count} caracteres como máximo.' },
+    tooCommon: 'Esta contraseña es demasiado común y fácil de adivinar. Elija otra; por ejemplo, unas cuantas palabras sin relación entre sí.',
+    userName: 'No base su contraseña en su nombre de usuario.',
+    breached: 'Esta contraseña ha aparecido en una filtración de datos, por lo que los atacantes la probarán. Elija otra; por ejemplo, unas cuantas palabras sin relación entre sí.',
+  },
 };

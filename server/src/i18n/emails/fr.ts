@@ -32,4 +32,12 @@ export const fr: EmailMessages = {
     notYou: 'Si vous n’êtes pas à l’origine de ce changement, contactez immédiatement votre service d’assistance.',
     notYouEmail: 'Si vous n’êtes pas à l’origine de ce changement, contactez immédiatement le service d’assistance à l’adresse {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { one: 'Utilisez au moins {count} caractère.', other: 'Utilisez au moins {count} caractères.' },
+    tooLong: { one: 'Utilisez {count} caractère au maximum.', other: 'Utilisez {count} caractères au maximum.' },
+    tooCommon: 'Ce mot de passe est trop courant et facile à deviner. Choisissez-en un autre, par exemple quelques mots sans rapport entre eux.',
+    userName: 'Ne construisez pas votre mot de passe à partir de votre nom d’utilisateur.',
+    breached: 'Ce mot de passe est apparu dans une fuite de données, et des pirates vont donc l’essayer. Choisissez-en un autre, par exemple quelques mots sans rapport entre eux.',
+  },
 };

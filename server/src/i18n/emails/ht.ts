@@ -32,4 +32,12 @@ export const ht: EmailMessages = {
     notYou: 'Si se pa ou ki fè chanjman sa a, kontakte sèvis sipò a touswit.',
     notYouEmail: 'Si se pa ou ki fè chanjman sa a, kontakte sèvis sipò a touswit nan {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { other: 'Sèvi ak omwen {count} karaktè.' },
+    tooLong: { other: 'Pa sèvi ak plis pase {count} karaktè.' },
+    tooCommon: 'Modpas sa a twò komen e li fasil pou moun devine l. Chwazi yon lòt, tankou kèk mo ki pa gen rapò youn ak lòt.',
+    userName: 'Pa baze modpas ou a sou non itilizatè ou.',
+    breached: 'Modpas sa a te parèt nan yon fwit done, kidonk atakè yo pral eseye l. Chwazi yon lòt, tankou kèk mo ki pa gen rapò youn ak lòt.',
+  },
 };

@@ -32,4 +32,12 @@ export const id: EmailMessages = {
     notYou: 'Jika bukan Anda yang melakukan perubahan ini, segera hubungi tim dukungan Anda.',
     notYouEmail: 'Jika bukan Anda yang melakukan perubahan ini, segera hubungi tim dukungan di {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { other: 'Gunakan minimal {count} karakter.' },
+    tooLong: { other: 'Gunakan maksimal {count} karakter.' },
+    tooCommon: 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih kata sandi lain, misalnya beberapa kata yang tidak saling berkaitan.',
+    userName: 'Jangan membuat kata sandi berdasarkan nama pengguna Anda.',
+    breached: 'Kata sandi ini pernah muncul dalam kebocoran data, sehingga penyerang akan mencobanya. Pilih kata sandi lain, misalnya beberapa kata yang tidak saling berkaitan.',
+  },
 };

@@ -32,4 +32,12 @@ export const it: EmailMessages = {
     notYou: 'Se non ha effettuato lei questa modifica, contatti subito il servizio di assistenza.',
     notYouEmail: 'Se non ha effettuato lei questa modifica, contatti subito il servizio di assistenza all’indirizzo {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { one: 'Usi almeno {count} carattere.', other: 'Usi almeno {count} caratteri.' },
+    tooLong: { one: 'Usi al massimo {count} carattere.', other: 'Usi al massimo {count} caratteri.' },
+    tooCommon: 'Questa password è troppo comune e facile da indovinare. Ne scelga un’altra, ad esempio alcune parole senza legami tra loro.',
+    userName: 'Non crei la password a partire dal suo nome utente.',
+    breached: 'Questa password è comparsa in una violazione di dati, quindi i malintenzionati la proveranno. Ne scelga un’altra, ad esempio alcune parole senza legami tra loro.',
+  },
 };

@@ -32,4 +32,12 @@ export const ko: EmailMessages = {
     notYou: '직접 변경하지 않으셨다면 즉시 지원 센터에 문의해 주세요.',
     notYouEmail: '직접 변경하지 않으셨다면 즉시 지원 센터({helpEmail})에 문의해 주세요.',
   },
+
+  passwordRefusals: {
+    tooShort: { other: '{count}자 이상 사용하십시오.' },
+    tooLong: { other: '{count}자 이하로 사용하십시오.' },
+    tooCommon: '이 비밀번호는 너무 흔해서 쉽게 추측할 수 있습니다. 서로 관련 없는 단어 몇 개를 사용하는 등 다른 비밀번호를 선택하십시오.',
+    userName: '사용자 이름을 바탕으로 비밀번호를 만들지 마십시오.',
+    breached: '이 비밀번호는 데이터 유출 사고에서 노출된 적이 있어 공격자가 시도할 것입니다. 서로 관련 없는 단어 몇 개를 사용하는 등 다른 비밀번호를 선택하십시오.',
+  },
 };

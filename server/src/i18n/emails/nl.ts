@@ -32,4 +32,12 @@ export const nl: EmailMessages = {
     notYou: 'Hebt u dit niet zelf gewijzigd? Neem dan meteen contact op met uw helpdesk.',
     notYouEmail: 'Hebt u dit niet zelf gewijzigd? Neem dan meteen contact op met de helpdesk via {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { one: 'Gebruik ten minste {count} teken.', other: 'Gebruik ten minste {count} tekens.' },
+    tooLong: { one: 'Gebruik hoogstens {count} teken.', other: 'Gebruik hoogstens {count} tekens.' },
+    tooCommon: 'Dit wachtwoord komt te vaak voor en is makkelijk te raden. Kies een ander wachtwoord, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.',
+    userName: 'Baseer uw wachtwoord niet op uw gebruikersnaam.',
+    breached: 'Dit wachtwoord is in een datalek opgedoken, dus aanvallers zullen het uitproberen. Kies een ander wachtwoord, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.',
+  },
 };

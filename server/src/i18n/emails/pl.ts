@@ -32,4 +32,12 @@ export const pl: EmailMessages = {
     notYou: 'Jeśli to nie Państwo wprowadzili tę zmianę, proszę niezwłocznie skontaktować się z pomocą techniczną.',
     notYouEmail: 'Jeśli to nie Państwo wprowadzili tę zmianę, proszę niezwłocznie napisać do pomocy technicznej: {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { one: 'Liczba znaków: co najmniej {count}.', few: 'Liczba znaków: co najmniej {count}.', many: 'Liczba znaków: co najmniej {count}.', other: 'Liczba znaków: co najmniej {count}.' },
+    tooLong: { one: 'Hasło może mieć najwyżej {count} znak.', few: 'Hasło może mieć najwyżej {count} znaki.', many: 'Hasło może mieć najwyżej {count} znaków.', other: 'Hasło może mieć najwyżej {count} znaku.' },
+    tooCommon: 'To hasło jest zbyt popularne i łatwe do odgadnięcia. Proszę wybrać inne, na przykład kilka niezwiązanych ze sobą słów.',
+    userName: 'Proszę nie tworzyć hasła na podstawie nazwy użytkownika.',
+    breached: 'To hasło pojawiło się w wycieku danych, więc atakujący będą je wypróbowywać. Proszę wybrać inne, na przykład kilka niezwiązanych ze sobą słów.',
+  },
 };

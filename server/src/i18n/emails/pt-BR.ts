@@ -32,4 +32,12 @@ export const ptBR: EmailMessages = {
     notYou: 'Se não foi você quem fez essa alteração, entre em contato imediatamente com o seu suporte.',
     notYouEmail: 'Se não foi você quem fez essa alteração, entre em contato imediatamente com o suporte pelo e-mail {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { one: 'Use pelo menos {count} caractere.', other: 'Use pelo menos {count} caracteres.' },
+    tooLong: { one: 'Use no máximo {count} caractere.', other: 'Use no máximo {count} caracteres.' },
+    tooCommon: 'Esta senha é comum demais e fácil de adivinhar. Escolha outra, como algumas palavras sem relação entre si.',
+    userName: 'Não crie sua senha com base no seu nome de usuário.',
+    breached: 'Esta senha apareceu em um vazamento de dados, então invasores vão testá-la. Escolha outra, como algumas palavras sem relação entre si.',
+  },
 };

@@ -32,4 +32,12 @@ export const sv: EmailMessages = {
     notYou: 'Om det inte var du som gjorde ändringen ska du genast kontakta din support.',
     notYouEmail: 'Om det inte var du som gjorde ändringen ska du genast kontakta supporten på {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { other: 'Använd minst {count} tecken.' },
+    tooLong: { other: 'Använd högst {count} tecken.' },
+    tooCommon: 'Det här lösenordet är för vanligt och lätt att gissa. Välj ett annat, till exempel några ord som inte hör ihop.',
+    userName: 'Bygg inte ditt lösenord på ditt användarnamn.',
+    breached: 'Det här lösenordet har förekommit i ett dataintrång, så angripare kommer att pröva det. Välj ett annat, till exempel några ord som inte hör ihop.',
+  },
 };

@@ -32,4 +32,12 @@ export const tl: EmailMessages = {
     notYou: 'Kung hindi kayo ang gumawa ng pagbabagong ito, makipag-ugnayan agad sa inyong support desk.',
     notYouEmail: 'Kung hindi kayo ang gumawa ng pagbabagong ito, makipag-ugnayan agad sa support desk sa {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { other: 'Gumamit ng hindi bababa sa {count} na character.' },
+    tooLong: { other: 'Gumamit ng hindi hihigit sa {count} na character.' },
+    tooCommon: 'Masyadong karaniwan at madaling hulaan ang password na ito. Pumili ng iba, gaya ng ilang salitang walang kaugnayan sa isa’t isa.',
+    userName: 'Huwag ibatay ang inyong password sa inyong user name.',
+    breached: 'Lumabas na ang password na ito sa isang data breach, kaya susubukan ito ng mga attacker. Pumili ng iba, gaya ng ilang salitang walang kaugnayan sa isa’t isa.',
+  },
 };

@@ -32,4 +32,12 @@ export const tr: EmailMessages = {
     notYou: 'Bu değişikliği siz yapmadıysanız hemen destek ekibiyle iletişime geçin.',
     notYouEmail: 'Bu değişikliği siz yapmadıysanız hemen {helpEmail} adresinden destek ekibiyle iletişime geçin.',
   },
+
+  passwordRefusals: {
+    tooShort: { other: 'En az {count} karakter kullanın.' },
+    tooLong: { other: 'En fazla {count} karakter kullanın.' },
+    tooCommon: 'Bu şifre çok yaygın ve kolayca tahmin edilebilir. Başka bir şifre seçin; örneğin birbiriyle ilgisi olmayan birkaç kelime.',
+    userName: 'Şifrenizi kullanıcı adınızdan türetmeyin.',
+    breached: 'Bu şifre bir veri ihlalinde ortaya çıktı; bu nedenle saldırganlar bu şifreyi deneyecektir. Başka bir şifre seçin; örneğin birbiriyle ilgisi olmayan birkaç kelime.',
+  },
 };

@@ -32,4 +32,12 @@ export const vi: EmailMessages = {
     notYou: 'Nếu quý vị không thực hiện thay đổi này, vui lòng liên hệ ngay với bộ phận hỗ trợ.',
     notYouEmail: 'Nếu quý vị không thực hiện thay đổi này, vui lòng liên hệ ngay với bộ phận hỗ trợ qua {helpEmail}.',
   },
+
+  passwordRefusals: {
+    tooShort: { other: 'Dùng ít nhất {count} ký tự.' },
+    tooLong: { other: 'Dùng tối đa {count} ký tự.' },
+    tooCommon: 'Mật khẩu này quá phổ biến và dễ đoán. Vui lòng chọn mật khẩu khác, chẳng hạn vài từ không liên quan đến nhau.',
+    userName: 'Vui lòng không đặt mật khẩu dựa trên tên người dùng của quý vị.',
+    breached: 'Mật khẩu này đã xuất hiện trong một vụ rò rỉ dữ liệu, vì vậy kẻ tấn công sẽ thử mật khẩu này. Vui lòng chọn mật khẩu khác, chẳng hạn vài từ không liên quan đến nhau.',
+  },
 };

@@ -32,4 +32,12 @@ export const zhHans: EmailMessages = {
     notYou: '如果不是您本人更改的，请立即联系技术支持。',
     notYouEmail: '如果不是您本人更改的，请立即发送邮件至 {helpEmail} 联系技术支持。',
   },
+
+  passwordRefusals: {
+    tooShort: { other: '请至少使用 {count} 个字符。' },
+    tooLong: { other: '请最多使用 {count} 个字符。' },
+    tooCommon: '此密码过于常见，容易被猜到。请另选一个密码，例如几个互不相关的词语。',
+    userName: '请勿根据您的用户名设置密码。',
+    breached: '此密码曾出现在数据泄露事件中，攻击者会尝试使用它。请另选一个密码，例如几个互不相关的词语。',
+  },
 };

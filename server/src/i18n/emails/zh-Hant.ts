@@ -32,4 +32,12 @@ export const zhHant: EmailMessages = {
     notYou: '如果不是您本人變更的，請立即聯絡技術支援。',
     notYouEmail: '如果不是您本人變更的，請立即寄信至 {helpEmail} 聯絡技術支援。',
   },
+
+  passwordRefusals: {
+    tooShort: { other: '請至少使用 {count} 個字元。' },
+    tooLong: { other: '請最多使用 {count} 個字元。' },
+    tooCommon: '此密碼過於常見，容易被猜到。請另選一組密碼，例如幾個互不相關的詞語。',
+    userName: '請勿根據您的使用者名稱設定密碼。',
+    breached: '此密碼曾出現在資料外洩事件中，攻擊者會嘗試使用它。請另選一組密碼，例如幾個互不相關的詞語。',
+  },
 };
