@@ -44,6 +44,11 @@ const lines = [
   'Try Clinic Email frontdesk@happypaws.example, or User Name happypaws with Requested By Dr. Jane Doe,',
   'then open the mailbox. Any other value shows the Attention dialog.',
   '',
+  stack.config.breachedPasswordsUrl
+    ? `Passwords seen in breaches: checked at reset through ${stack.config.breachedPasswordsUrl}`
+    : 'Passwords seen in breaches: not checked (the demo runs offline). To check them at reset, start with',
+  ...(stack.config.breachedPasswordsUrl ? [] : ['  BREACHED_PASSWORDS_URL=https://api.pwnedpasswords.com/range/ npm start']),
+  '',
   'Press Ctrl-C to stop everything.',
   '',
 ];

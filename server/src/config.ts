@@ -18,6 +18,9 @@ export interface Config {
   resetUrlIsDefault: boolean;
   tokenTtlMinutes: number;
   passwordMinLength: number;
+  /** The range API of passwords seen in breaches (the prefix is appended), when set. */
+  breachedPasswordsUrl?: string;
+  breachedPasswordsTimeoutMs: number;
   reveal: boolean;
   rateLimitPerClient: number;
   rateLimitPerTarget: number;
@@ -55,6 +58,8 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'RESET_URL', fallback: 'http://{HOST}:{PORT}/reset', meaning: 'the page the reset link opens (it holds <login-help-reset>)' },
   { name: 'TOKEN_TTL_MINUTES', fallback: '60', meaning: 'lifetime of a reset link, in minutes' },
   { name: 'PASSWORD_MIN_LENGTH', fallback: '15', meaning: 'minimum length of a new password, in characters' },
+  { name: 'BREACHED_PASSWORDS_URL', fallback: '', meaning: 'a range API of passwords seen in breaches, e.g. https://api.pwnedpasswords.com/range/ or your mirror of its files (only 5 hex digits of a SHA-1 leave); none: the bundled list only' },
+  { name: 'BREACHED_PASSWORDS_TIMEOUT_MS', fallback: '1500', meaning: 'a breach lookup that takes longer is skipped (the reset goes on under the rest of the rule, and its audit says so)' },
   { name: 'REVEAL', fallback: 'true', meaning: 'false: answer {"status":"accepted"} whether or not anything is on file' },
   { name: 'RATE_LIMIT_PER_CLIENT', fallback: '100', meaning: 'requests per 15 minutes from one client address' },
   { name: 'RATE_LIMIT_PER_TARGET', fallback: '5', meaning: 'requests per hour for one email address or user name' },
@@ -193,6 +198,7 @@ export function loadConfig(env: Env = process.env): Config {
     resetUrlIsDefault: env.RESET_URL === undefined || env.RESET_URL.trim() === '',
     tokenTtlMinutes: minutes(env, 'TOKEN_TTL_MINUTES', 0.05, 7 * 24 * 60),
     passwordMinLength: integer(env, 'PASSWORD_MIN_LENGTH', 8, 256),
+    breachedPasswordsTimeoutMs: integer(env, 'BREACHED_PASSWORDS_TIMEOUT_MS', 50, 60_000),
     reveal: boolean(env, 'REVEAL'),
     rateLimitPerClient: integer(env, 'RATE_LIMIT_PER_CLIENT', 1, 1_000_000),
     rateLimitPerTarget: integer(env, 'RATE_LIMIT_PER_TARGET', 1, 1_000_000),
@@ -205,6 +211,12 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel(env),
   };
   if (databaseUrl !== '') config.databaseUrl = url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
+  const breached = read(env, 'BREACHED_PASSWORDS_URL');
+  if (breached !== '') {
+    // Credentials in it would be sent with every lookup to whoever serves the mirror: refused.
+    if (/\/\/[^/]*@/.test(breached)) throw new ConfigError('BREACHED_PASSWORDS_URL must not carry a user name or password');
+    config.breachedPasswordsUrl = url('BREACHED_PASSWORDS_URL', breached, ['http:', 'https:']);
+  }
   if (smtpUrl !== '') config.smtpUrl = url('SMTP_URL', smtpUrl, ['smtp:', 'smtps:']);
   for (const [name, key] of [['HELP_URL', 'helpUrl'], ['LOGIN_URL', 'loginUrl']] as const) {
     const text = read(env, name);

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Directory } from './directory/directory.js';
 import type { RateLimits } from './http/rate-limits.js';
+import type { BreachVerdict } from './passwords/breached.js';
 
 /** The service's parts, as the routes see them. */
 export interface Context {
@@ -14,6 +15,8 @@ export interface Context {
   limits: RateLimits;
   /** Tells the outbox worker that a message is waiting (delivery never blocks an answer). */
   nudgeOutbox(): void;
+  /** The range lookup of passwords seen in breaches, with BREACHED_PASSWORDS_URL. */
+  breach?: (password: string) => Promise<BreachVerdict>;
 }
 
 /** Who is asking: for the audit and the per-client limit. */

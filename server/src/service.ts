@@ -13,6 +13,7 @@ import { httpDirectory } from './directory/http-directory.js';
 import { tableDirectory } from './directory/table-directory.js';
 import { Metrics } from './http/metrics.js';
 import { OutboxWorker, describeFailure } from './mail/outbox.js';
+import { breachChecker } from './passwords/breached.js';
 import { DevMailbox, smtpTransport, type MailTransport } from './mail/transport.js';
 
 /** What tests and embedders may replace. */
@@ -78,7 +79,15 @@ export async function startService(config: Config, options: ServiceOptions = {})
   });
   const limits = createRateLimits(config, db);
   const directory = config.directoryUrl && config.directorySecret ? httpDirectory(config.directoryUrl, config.directorySecret, config.databaseTimeoutMs) : tableDirectory;
-  const app = await buildApp({ config, db, directory, clock, limits, nudgeOutbox: () => worker.nudge() }, {
+  const checker = config.breachedPasswordsUrl ? breachChecker(config.breachedPasswordsUrl, config.breachedPasswordsTimeoutMs) : undefined;
+  const breach = checker
+    ? async (password: string) => {
+        const verdict = await checker.check(password);
+        if ('skipped' in verdict) metrics.breachSkipped(verdict.skipped);
+        return verdict;
+      }
+    : undefined;
+  const app = await buildApp({ config, db, directory, clock, limits, nudgeOutbox: () => worker.nudge(), ...(breach ? { breach } : {}) }, {
     metrics,
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(mailbox ? { mailbox } : {}),
@@ -109,6 +118,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       closed ??= (async () => {
         await app.close();
         await admin?.close();
+        await checker?.close();
         await worker.stop();
         transport.close();
         if (!options.db) await db.close();

@@ -25,6 +25,7 @@ export class Metrics {
   readonly #requests = new Map<string, number>();
   readonly #histograms = new Map<string, { buckets: number[]; sum: number; count: number }>();
   readonly #emails = { sent: 0, retry: 0, dead: 0 };
+  readonly #breachSkips = new Map<string, number>();
 
   /** Counts one answered request of `form` (its latency in seconds). */
   request(form: string, outcome: string, seconds: number): void {
@@ -43,6 +44,11 @@ export class Metrics {
   /** Counts one delivery try. */
   delivery(result: 'sent' | 'retry' | 'dead'): void {
     this.#emails[result] += 1;
+  }
+
+  /** Counts one breach lookup that was skipped (the reset went on without it), by reason. */
+  breachSkipped(reason: string): void {
+    this.#breachSkips.set(reason, (this.#breachSkips.get(reason) ?? 0) + 1);
   }
 
   /** The exposition text, with the outbox figures given. */
@@ -71,6 +77,9 @@ export class Metrics {
       '# HELP login_help_outbox_oldest_waiting_seconds Age of the oldest message not yet sent (0 when none waits).',
       '# TYPE login_help_outbox_oldest_waiting_seconds gauge',
       `login_help_outbox_oldest_waiting_seconds ${outbox.oldestWaitingSeconds}`,
+      '# HELP login_help_breach_checks_skipped_total Breached-password lookups skipped by this process (unreachable, timeout, status, redirect, oversized, malformed): those resets were judged by the rest of the rule.',
+      '# TYPE login_help_breach_checks_skipped_total counter',
+      ...[...this.#breachSkips].map(([reason, value]) => `login_help_breach_checks_skipped_total{reason="${label(reason)}"} ${value}`),
     );
     return `${lines.join('\n')}\n`;
   }

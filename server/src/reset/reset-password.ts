@@ -8,7 +8,8 @@ import { AccountGone, type Account, type Directory } from '../directory/director
 import { AnswerNow, invalid, rateLimited, type Answer } from '../http/answer.js';
 import { enqueueEmail, messageDomain } from '../mail/outbox.js';
 import { renderEmail } from '../mail/templates/index.js';
-import { normalizePassword, PASSWORD_MAX_LENGTH, passwordProblem, type PasswordProblem } from '../passwords/policy.js';
+import { normalizePassword, passwordProblem } from '../passwords/policy.js';
+import { refusalMessage } from '../passwords/refusal-message.js';
 import { hashToken, isTokenShaped } from '../tokens.js';
 
 /** Where a token stands. */
@@ -77,20 +78,6 @@ export async function checkToken(context: Context, caller: Caller, token: string
   return { status: 200, body: { status: 'valid', userName: state.account.userName, minLength: config.passwordMinLength } };
 }
 
-/** The message at New Password for each refusal (the widget shows it as text). */
-function passwordMessage(problem: PasswordProblem, minLength: number): string {
-  switch (problem) {
-    case 'too-short':
-      return `Use at least ${minLength} characters.`;
-    case 'too-long':
-      return `Use ${PASSWORD_MAX_LENGTH} characters or fewer.`;
-    case 'too-common':
-      return 'This password is too common and easy to guess. Choose another, such as a few unrelated words.';
-    case 'user-name':
-      return 'Do not base your password on your user name.';
-  }
-}
-
 /** Answers `{endpoint}/reset-password`. */
 export async function resetPassword(context: Context, caller: Caller, token: string, password: string): Promise<Answer> {
   const { db, clock, config } = context;
@@ -115,8 +102,15 @@ export async function resetPassword(context: Context, caller: Caller, token: str
   const problem = passwordProblem(normalized, config.passwordMinLength, before.account.userName);
   if (problem) {
     await audit('invalid', before.account.userName);
-    return invalid({ password: passwordMessage(problem, config.passwordMinLength) });
+    return invalid({ password: refusalMessage(problem, caller.acceptLanguage, config.passwordMinLength) });
   }
+  // Passwords seen in breaches: never a reason a reset fails (a skipped lookup is audited).
+  const breach = context.breach ? await context.breach(normalized) : undefined;
+  if (breach && 'breached' in breach && breach.breached) {
+    await audit('invalid: breached', before.account.userName);
+    return invalid({ password: refusalMessage('breached', caller.acceptLanguage, config.passwordMinLength) });
+  }
+  const skipped = breach && 'skipped' in breach ? `; breach check skipped (${breach.skipped})` : '';
   try {
     await db.transaction(async (tx) => {
       const now = clock.now();
@@ -136,7 +130,7 @@ export async function resetPassword(context: Context, caller: Caller, token: str
         caller.acceptLanguage,
       );
       await enqueueEmail(tx, { kind: 'password-changed', recipient: state.account.practiceEmail, ...message, requestId: caller.requestId }, now, messageDomain(config.mailFrom));
-      await recordAudit(tx, now, { form: 'reset', value: state.account.userName, outcome: 'reset', client: caller.client, requestId: caller.requestId });
+      await recordAudit(tx, now, { form: 'reset', value: state.account.userName, outcome: `reset${skipped}`, client: caller.client, requestId: caller.requestId });
     });
     context.nudgeOutbox();
     return { status: 200, body: { status: 'reset' } };

@@ -1,4 +1,4 @@
-// The source catalog of the three emails. Every other locale exports an object of the type
+// The source catalog of the three emails and of the reset's password refusals. Every other locale exports an object of the type
 // derived from this one, so TypeScript refuses a missing or extra message; the `{placeholder}`s
 // must match these (scripts/check-email-locales.ts). Data only: src/mail/templates renders it.
 
@@ -41,6 +41,18 @@ export const en = {
     madeIt: 'If you made this change, there is nothing else to do.',
     notYou: 'If you did not make this change, contact your support desk right away.',
     notYouEmail: 'If you did not make this change, contact the support desk right away at {helpEmail}.',
+  },
+
+  /** Why a new password is refused: the reset answer's `errors.password`, shown at New Password. */
+  passwordRefusals: {
+    /** `{count}`: PASSWORD_MIN_LENGTH (8 to 256). */
+    tooShort: { other: 'Use at least {count} characters.' } as PluralMessage,
+    /** `{count}`: the upper bound, 256. */
+    tooLong: { other: 'Use {count} characters or fewer.' } as PluralMessage,
+    tooCommon: 'This password is too common and easy to guess. Choose another, such as a few unrelated words.',
+    userName: 'Do not base your password on your user name.',
+    /** Found by the range lookup of passwords seen in breaches (BREACHED_PASSWORDS_URL). */
+    breached: 'This password has appeared in a data breach, so attackers will try it. Choose another, such as a few unrelated words.',
   },
 };
 

@@ -1,6 +1,7 @@
 // The three emails the server sends (SPEC §9), rendered in the language of the request's
 // Accept-Language header. Pure: the same data and header always give the same email.
-import { catalogFor, type EmailMessages, type PluralMessage } from '../../i18n/emails/index.js';
+import { catalogFor, type EmailMessages } from '../../i18n/emails/index.js';
+import { countText } from '../../i18n/count-text.js';
 import { negotiateLocale, RTL_LOCALES, type EmailLocale } from '../../i18n/negotiate.js';
 import { compose, type Block, type Line } from './compose.js';
 
@@ -39,12 +40,6 @@ function intlLocale(locale: EmailLocale): string {
   return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : (INTL_FALLBACK[locale] ?? 'en');
 }
 
-/** A count of minutes in the locale's plural form ("1 minute", "60 minutes", "60 минут"). */
-function minutesText(count: number, locale: string, forms: PluralMessage): string {
-  const template = forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
-  return template.replace('{count}', () => new Intl.NumberFormat(locale).format(count));
-}
-
 /** The time in UTC, with the zone named: a front desk and a server may be anywhere. */
 function timeText(date: Date, locale: string, native: boolean): string {
   // Without Intl data for the language, all-numeric dates avoid another language's month names.
@@ -73,7 +68,7 @@ const BUILD: { [K in EmailKind]: Build<K> } = {
   'reset-password': ({ practiceName, userName, requestedBy, link, ttlMinutes }, messages, { locale }): Block[] => {
     const m = messages.resetPassword;
     if (!/^https?:\/\/\S+$/i.test(link)) throw new TypeError('reset-password: the link must be an http: or https: URL');
-    const duration = minutesText(ttlMinutes, locale, messages.minutes);
+    const duration = countText(ttlMinutes, locale, messages.minutes);
     return [
       { kind: 'paragraph', line: { template: m.intro, values: { requestedBy, userName, practiceName } } },
       { kind: 'link', before: m.action, label: m.button, fallback: m.copyLink, url: link },

@@ -1,0 +1,29 @@
+// Why a new password is refused, in the words of the request's language (Accept-Language, the
+// catalogue the emails use): the reset answer's `errors.password`, shown at New Password.
+import { countText } from '../i18n/count-text.js';
+import { catalogFor } from '../i18n/emails/index.js';
+import { negotiateLocale } from '../i18n/negotiate.js';
+import { PASSWORD_MAX_LENGTH, type PasswordProblem } from './policy.js';
+
+/** A refusal: the rule's problems, or a password seen in a breach (the range lookup). */
+export type PasswordRefusal = PasswordProblem | 'breached';
+
+/** The sentence for `refusal` in the best locale for `acceptLanguage` (English when none fits). */
+export function refusalMessage(refusal: PasswordRefusal, acceptLanguage: string | undefined, minLength: number): string {
+  const locale = negotiateLocale(acceptLanguage);
+  const m = catalogFor(locale).passwordRefusals;
+  // Intl has no plural data for Haitian Creole; French's rules are its own for these counts.
+  const intl = locale === 'ht' ? 'fr' : locale;
+  switch (refusal) {
+    case 'too-short':
+      return countText(minLength, intl, m.tooShort);
+    case 'too-long':
+      return countText(PASSWORD_MAX_LENGTH, intl, m.tooLong);
+    case 'too-common':
+      return m.tooCommon;
+    case 'user-name':
+      return m.userName;
+    case 'breached':
+      return m.breached;
+  }
+}

@@ -1,0 +1,134 @@
+// Passwords seen in breaches (SPEC §9, issue 27): a real range server on loopback; what it is
+// asked; a breached password refused at the field in the person's language; every fault fails
+// open with an audit line and a /metrics count; nothing of the password reaches a log.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { listAudit } from '../src/audit.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { catalogFor } from '../src/i18n/emails/index.js';
+import { findSuffix, rangeKey } from '../src/passwords/breached.js';
+import { startRangeServer, type RangeMode, type RangeServer } from './helpers/range-server.js';
+import { startTestService, type TestService } from './helpers/service.js';
+
+/** Long enough, not on the bundled list: only the range lookup can refuse it. */
+const BREACHED = 'purple monkey dishwasher 1987';
+const CLEAN = 'lantern orchard velvet comet';
+
+async function requestLink(t: TestService, requestedBy: string): Promise<string> {
+  assert.equal((await t.post('/password-help', { userName: 'happypaws', requestedBy })).status, 200);
+  await t.drainOutbox();
+  const message = t.mailbox().find((m) => m.subject === 'Reset Your Password' && m.text.includes(requestedBy));
+  const token = /#token=([A-Za-z0-9_-]{43})/.exec(message?.text ?? '')?.[1];
+  assert.ok(token);
+  return token;
+}
+
+describe('the range lookup, as pure functions', () => {
+  it('hashes the NFKC form as UTF-8 SHA-1, upper case, split 5 + 35', () => {
+    assert.deepEqual(rangeKey('password'), { prefix: '5BAA6', suffix: '1E4C9B93F3F0682250B6CF8331B7EE68FD8' });
+    const accented = createHash('sha1').update('café', 'utf8').digest('hex').toUpperCase();
+    assert.equal(rangeKey('café'.normalize('NFKC')).prefix + rangeKey('café'.normalize('NFKC')).suffix, accented);
+  });
+  it('finds a suffix with a count above 0, in any case, with CRLF or LF; padding (count 0) is never a match', () => {
+    const suffix = '1E4C9B93F3F0682250B6CF8331B7EE68FD8';
+    assert.equal(findSuffix(`${'0'.repeat(35)}:2\r\n${suffix.toLowerCase()}:9\r\n`, suffix), true);
+    assert.equal(findSuffix(`${suffix}:9\n${'F'.repeat(35)}:1`, suffix), true);
+    assert.equal(findSuffix(`${suffix}:0\n${'F'.repeat(35)}:1`, suffix), false);
+    assert.equal(findSuffix(`${'F'.repeat(35)}:1`, suffix), false);
+  });
+  it('calls anything else malformed', () => {
+    for (const body of ['', '\r\n', '<html></html>', `${'F'.repeat(34)}:1`, `${'F'.repeat(35)}:x`, `${'F'.repeat(35)}:1\nnot a line`]) {
+      assert.equal(findSuffix(body, 'F'.repeat(35)), undefined, body);
+    }
+  });
+  it('a malformed or credentialed BREACHED_PASSWORDS_URL stops the start, naming it', () => {
+    for (const value of ['not a url', 'ftp://mirror.example/range/', 'https://user:secret@mirror.example/range/']) {
+      assert.throws(() => loadConfig({ BREACHED_PASSWORDS_URL: value }), (error: Error) => error instanceof ConfigError && /BREACHED_PASSWORDS_URL/.test(error.message) && !error.message.includes('secret'));
+    }
+    assert.throws(() => loadConfig({ BREACHED_PASSWORDS_TIMEOUT_MS: 'soon' }), /BREACHED_PASSWORDS_TIMEOUT_MS/);
+  });
+});
+
+describe('reset with BREACHED_PASSWORDS_URL', () => {
+  let range: RangeServer;
+  let t: TestService;
+  before(async () => {
+    range = await startRangeServer([BREACHED, 'correct horse battery staple'], [CLEAN]);
+    t = await startTestService({ BREACHED_PASSWORDS_URL: range.url, BREACHED_PASSWORDS_TIMEOUT_MS: '400', RATE_LIMIT_PER_TOKEN: '1000' });
+  });
+  after(async () => {
+    await t.close();
+    await range.close();
+  });
+
+  it('refuses a breached password at the field, in English and in Arabic, and the link stays usable', async () => {
+    const token = await requestLink(t, 'Breach Person');
+    const english = await t.post('/reset-password', { token, password: BREACHED });
+    assert.equal(english.status, 400);
+    assert.deepEqual(english.body, { status: 'invalid', errors: { password: catalogFor('en').passwordRefusals.breached } });
+    assert.match(String((english.body.errors as Record<string, string>).password), /data breach/);
+    const arabic = await t.post('/reset-password', { token, password: BREACHED }, { 'Accept-Language': 'ar' });
+    assert.equal(arabic.status, 400);
+    assert.equal((arabic.body.errors as Record<string, string>).password, catalogFor('ar').passwordRefusals.breached);
+    assert.notEqual(catalogFor('ar').passwordRefusals.breached, catalogFor('en').passwordRefusals.breached);
+    assert.equal((await t.post('/reset-password/check', { token })).status, 200);
+    const audit = await listAudit(t.service.db, new Date(0));
+    assert.ok(audit.some((row) => row.form === 'reset' && row.outcome === 'invalid: breached'));
+  });
+
+  it('accepts a password the range lists only as padding, and the service sent nothing but prefixes with Add-Padding', async () => {
+    const token = await requestLink(t, 'Clean Person');
+    const answer = await t.post('/reset-password', { token, password: CLEAN });
+    assert.equal(answer.status, 200, answer.text);
+    assert.ok(range.requests.length >= 3);
+    for (const request of range.requests) {
+      assert.match(request.path, /^\/range\/[0-9A-F]{5}$/);
+      assert.equal(request.headers['add-padding'], 'true');
+    }
+    const audit = await listAudit(t.service.db, new Date(0));
+    assert.ok(audit.some((row) => row.form === 'reset' && row.outcome === 'reset'));
+  });
+
+  for (const mode of ['garbage', 'oversized', 'redirect', 'error', 'silent'] as RangeMode[]) {
+    it(`fails open when the range server answers ${mode}: the reset completes and the audit says the check was skipped`, async () => {
+      const token = await requestLink(t, `Fault ${mode}`);
+      range.mode = mode;
+      try {
+        // A breached password: accepted only because the lookup failed, as the SPEC says it must be.
+        const answer = await t.post('/reset-password', { token, password: BREACHED });
+        assert.equal(answer.status, 200, answer.text);
+      } finally {
+        range.mode = 'normal';
+      }
+      const reason = { garbage: 'malformed', oversized: 'oversized', redirect: 'redirect', error: 'status', silent: 'timeout', normal: '' }[mode];
+      const audit = await listAudit(t.service.db, new Date(0));
+      assert.ok(audit.some((row) => row.outcome === `reset; breach check skipped (${reason})`), JSON.stringify(audit.map((row) => row.outcome)));
+      const metrics = await (await fetch(`${t.url}/metrics`)).text();
+      assert.match(metrics, new RegExp(`login_help_breach_checks_skipped_total\\{reason="${reason}"\\} [1-9]`));
+    });
+  }
+
+  it('never logs the password, its SHA-1 or its suffix', () => {
+    const logs = t.logs.join('');
+    const { prefix, suffix } = rangeKey(BREACHED);
+    for (const secret of [BREACHED, CLEAN, suffix, prefix + suffix, suffix.toLowerCase()]) assert.equal(logs.includes(secret), false, secret);
+  });
+});
+
+describe('reset with an unreachable range server', () => {
+  it('fails open with "unreachable"', async () => {
+    const range = await startRangeServer([]);
+    const url = range.url;
+    await range.close();
+    const t = await startTestService({ BREACHED_PASSWORDS_URL: url });
+    try {
+      const token = await requestLink(t, 'Offline Person');
+      assert.equal((await t.post('/reset-password', { token, password: CLEAN })).status, 200);
+      const audit = await listAudit(t.service.db, new Date(0));
+      assert.ok(audit.some((row) => row.outcome === 'reset; breach check skipped (unreachable)'));
+    } finally {
+      await t.close();
+    }
+  });
+});
