@@ -3,6 +3,8 @@
 // open with an audit line and a /metrics count; nothing of the password reaches a log.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { listAudit } from '../src/audit.js';
 import { ConfigError, loadConfig } from '../src/config.js';
@@ -129,6 +131,92 @@ describe('reset with an unreachable range server', () => {
       assert.ok(audit.some((row) => row.outcome === 'reset; breach check skipped (unreachable)'));
     } finally {
       await t.close();
+    }
+  });
+});
+
+/** Sets HTTP_PROXY / NO_PROXY for the services a test starts (read when each starts); returns the undo. */
+function proxyEnv(httpProxy: string | undefined, noProxy: string | undefined): () => void {
+  const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+  const set = (values: { HTTP_PROXY: string | undefined; NO_PROXY: string | undefined }): void => {
+    if (values.HTTP_PROXY === undefined) delete process.env.HTTP_PROXY;
+    else process.env.HTTP_PROXY = values.HTTP_PROXY;
+    if (values.NO_PROXY === undefined) delete process.env.NO_PROXY;
+    else process.env.NO_PROXY = values.NO_PROXY;
+  };
+  set({ HTTP_PROXY: httpProxy, NO_PROXY: noProxy });
+  return () => set(saved);
+}
+
+describe('reset with the range server behind a proxy (HTTP_PROXY / NO_PROXY)', () => {
+  it('a proxy that never answers CONNECT: the lookup ends at the timeout and the reset completes', async () => {
+    const held: Socket[] = [];
+    const proxy = createServer();
+    proxy.on('connect', (_req: IncomingMessage, client: Socket) => void held.push(client));
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const undo = proxyEnv(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, undefined);
+    try {
+      const t = await startTestService({ BREACHED_PASSWORDS_URL: 'http://range.invalid/range/', BREACHED_PASSWORDS_TIMEOUT_MS: '300' });
+      try {
+        const token = await requestLink(t, 'Stuck Proxy Person');
+        assert.equal((await t.post('/reset-password', { token, password: CLEAN })).status, 200);
+        assert.equal(held.length, 1, 'the lookup did go to the proxy');
+        const audit = await listAudit(t.service.db, new Date(0));
+        assert.ok(audit.some((row) => row.outcome === 'reset; breach check skipped (timeout)'));
+      } finally {
+        await t.close();
+      }
+    } finally {
+      undo();
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
+  it('goes through the proxy the environment names, and around it for a NO_PROXY host', async () => {
+    const range = await startRangeServer([BREACHED]);
+    const proxied: string[] = [];
+    // A forward proxy as squid or a corporate one is: it opens a tunnel (CONNECT host:port).
+    const proxy = createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+      proxied.push(req.url ?? '');
+      const [host = '', port = ''] = (req.url ?? '').split(':');
+      const upstream = connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    let undo = proxyEnv(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, undefined);
+    try {
+      const t = await startTestService({ BREACHED_PASSWORDS_URL: range.url });
+      try {
+        const token = await requestLink(t, 'Proxy Person');
+        const answer = await t.post('/reset-password', { token, password: BREACHED });
+        assert.equal(answer.status, 400, 'refused: the lookup went through the proxy and found it');
+        assert.equal(proxied.length, 1);
+        assert.equal(proxied[0], new URL(range.url).host);
+      } finally {
+        await t.close();
+      }
+      undo();
+      undo = proxyEnv(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, '127.0.0.1');
+      const direct = await startTestService({ BREACHED_PASSWORDS_URL: range.url });
+      try {
+        const token = await requestLink(direct, 'Direct Person');
+        assert.equal((await direct.post('/reset-password', { token, password: BREACHED })).status, 400);
+        assert.equal(proxied.length, 1, 'NO_PROXY: straight to the range server');
+      } finally {
+        await direct.close();
+      }
+    } finally {
+      undo();
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+      await range.close();
     }
   });
 });

@@ -46,6 +46,28 @@ export function findSuffix(body: string, suffix: string): boolean | undefined {
   return found;
 }
 
+/** One GET of a range, read whole (up to MAX_RANGE_BYTES) and searched for `suffix`; throws when the connection fails. */
+async function rangeLookup(url: string, suffix: string, signal: AbortSignal, dispatcher: Dispatcher): Promise<BreachVerdict> {
+  // undici's request follows no redirect: a 3xx is refused below, never followed.
+  const response = await request(url, { method: 'GET', headers: { 'Add-Padding': 'true', Accept: 'text/plain' }, signal, dispatcher });
+  if (response.statusCode !== 200) {
+    await response.body.dump();
+    return { skipped: response.statusCode >= 300 && response.statusCode < 400 ? 'redirect' : 'status' };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_RANGE_BYTES) {
+      response.body.destroy();
+      return { skipped: 'oversized' };
+    }
+    chunks.push(chunk);
+  }
+  const found = findSuffix(Buffer.concat(chunks).toString('latin1'), suffix);
+  return found === undefined ? { skipped: 'malformed' } : { breached: found };
+}
+
 /** A range lookup bound to one URL: keep-alive connections, the proxy from HTTPS_PROXY/NO_PROXY. */
 export interface BreachChecker {
   check(password: string): Promise<BreachVerdict>;
@@ -57,34 +79,24 @@ export function breachChecker(baseUrl: string, timeoutMs: number, dispatcher: Di
   return {
     async check(password) {
       const { prefix, suffix } = rangeKey(password);
-      const signal = AbortSignal.timeout(timeoutMs);
+      const controller = new AbortController();
+      // The bound holds whatever the connection does (a proxy that never answers CONNECT, a body
+      // that trickles): the verdict is "timeout" when the time is up, and the lookup is aborted.
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<BreachVerdict>((resolve) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          resolve({ skipped: 'timeout' });
+        }, timeoutMs);
+      });
+      const lookup = rangeLookup(`${baseUrl}${prefix}`, suffix, controller.signal, dispatcher).catch((): BreachVerdict => ({ skipped: controller.signal.aborted ? 'timeout' : 'unreachable' }));
       try {
-        // undici's request follows no redirect: a 3xx is refused below, never followed.
-        const response = await request(`${baseUrl}${prefix}`, { method: 'GET', headers: { 'Add-Padding': 'true', Accept: 'text/plain' }, signal, dispatcher });
-        if (response.statusCode >= 300 && response.statusCode < 400) {
-          await response.body.dump();
-          return { skipped: 'redirect' };
-        }
-        if (response.statusCode !== 200) {
-          await response.body.dump();
-          return { skipped: 'status' };
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        for await (const chunk of response.body as AsyncIterable<Buffer>) {
-          size += chunk.length;
-          if (size > MAX_RANGE_BYTES) {
-            response.body.destroy();
-            return { skipped: 'oversized' };
-          }
-          chunks.push(chunk);
-        }
-        const found = findSuffix(Buffer.concat(chunks).toString('latin1'), suffix);
-        return found === undefined ? { skipped: 'malformed' } : { breached: found };
-      } catch {
-        return { skipped: signal.aborted ? 'timeout' : 'unreachable' };
+        return await Promise.race([lookup, expired]);
+      } finally {
+        clearTimeout(timer);
       }
     },
-    close: () => dispatcher.close(),
+    // A lookup still waiting (a proxy that never answered) must not hold the shutdown.
+    close: () => dispatcher.destroy(),
   };
 }
