@@ -19,8 +19,14 @@ export async function addDemo(db: Database): Promise<number> {
   return DEMO_ENTRIES.length;
 }
 
+/** The practice's key as the tables know it: its name and email, ignoring case. */
+const practiceKey = (entry: DirectoryEntry): string => `${entry.practice.toLowerCase()}\n${entry.email.toLowerCase()}`;
+
 async function addEntries(db: Database, entries: readonly DirectoryEntry[]): Promise<void> {
+  // A practice is active when any of its rows is: the file's `active` is each account's (as
+  // `export` writes it), so a practice with one closed login among open ones stays open.
+  const activePractices = new Set(entries.filter((entry) => entry.active).map(practiceKey));
   await db.transaction(async (tx) => {
-    for (const entry of entries) await upsertEntry(tx, entry);
+    for (const entry of entries) await upsertEntry(tx, entry, activePractices.has(practiceKey(entry)));
   });
 }

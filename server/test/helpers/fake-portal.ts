@@ -8,7 +8,7 @@ import type { DirectoryEntry } from '../../src/directory/directory.js';
 import { REPLAY_WINDOW_SECONDS, verifyDirectoryRequest, type SignatureProblem } from '../../src/directory/signature.js';
 import { hashPassword } from '../../src/passwords/hash.js';
 
-interface PortalAccount extends DirectoryEntry {
+interface PortalAccount extends Omit<DirectoryEntry, 'passwordHash'> {
   id: string;
   practiceActive: boolean;
   passwordHash: string | null;
