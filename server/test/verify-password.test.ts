@@ -6,6 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { listAudit } from '../src/audit.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { main } from '../src/cli.js';
+import { openDatabase } from '../src/db/database.js';
+import { startService } from '../src/service.js';
 import { hash } from '@node-rs/argon2';
 import { hashPassword } from '../src/passwords/hash.js';
 import { directoryKind, startTestService, type TestService } from './helpers/service.js';
@@ -136,5 +138,15 @@ describe('PORTAL_SECRET', () => {
     assert.match(err, /PORTAL_SECRET/);
     assert.ok(!err.includes(secret));
     assert.equal(loadConfig({ PORTAL_SECRET: 'x'.repeat(32) }).portalSecret, 'x'.repeat(32));
+  });
+
+  it("stops the start beside a portal's own directory, which checks its own passwords", async () => {
+    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', PORTAL_SECRET, DIRECTORY_URL: 'http://127.0.0.1:9/directory', DIRECTORY_SECRET: 'd'.repeat(32) });
+    const db = await openDatabase({ dataDir: 'memory://' });
+    try {
+      await assert.rejects(startService(config, { db, listen: false }), (error: unknown) => error instanceof ConfigError && /PORTAL_SECRET/.test(error.message));
+    } finally {
+      await db.close();
+    }
   });
 });
