@@ -42,10 +42,18 @@ export interface Output {
   write?(chunk: string): Promise<void>;
 }
 
+let stdoutWatched = false;
+
 const consoleOutput: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  write: (chunk) => new Promise((resolve, reject) => process.stdout.write(chunk, (error) => (error ? reject(error) : resolve()))),
+  write(chunk) {
+    // A reader that goes away (`export | head`) fails the write's callback, which the command
+    // reports; unheard, the stream's 'error' event would crash the process with a stack.
+    if (!stdoutWatched) process.stdout.on('error', () => undefined);
+    stdoutWatched = true;
+    return new Promise((resolve, reject) => process.stdout.write(chunk, (error) => (error ? reject(error) : resolve())));
+  },
 };
 
 async function withDatabase(config: Config, work: (db: Database) => Promise<number>): Promise<number> {
