@@ -30,12 +30,15 @@ export function auditVerify(context: Context, caller: VerifyCaller, outcome: str
 /** Checks `password` for `userName` (a signed, well-formed call): valid, invalid, or 429 while throttled. */
 export async function verifyAccountPassword(context: Context, caller: VerifyCaller, userName: string, password: string): Promise<Answer> {
   const { db, clock } = context;
-  const { wait } = await takeAttempt(db, userName, clock.now());
+  const account = await findAccountByUserName(db, userName);
+  // Counted under the account's own user name when there is one, so no spelling that the lookup
+  // takes for it (another case, another Unicode form) starts a count of its own.
+  const countedAs = account?.userName ?? userName;
+  const { wait } = await takeAttempt(db, countedAs, clock.now());
   if (wait > 0) {
     await auditVerify(context, caller, 'rate_limited', userName);
     return rateLimited(wait * 1000);
   }
-  const account = await findAccountByUserName(db, userName);
   const normalized = normalizePassword(password);
   const stored = account?.passwordHash ?? undefined;
   const matches = await verifyPassword(stored ?? DUMMY_HASH, normalized);
@@ -43,7 +46,7 @@ export async function verifyAccountPassword(context: Context, caller: VerifyCall
     await auditVerify(context, caller, 'invalid', userName);
     return { status: 200, body: { status: 'invalid' } };
   }
-  await clearFailures(db, userName);
+  await clearFailures(db, countedAs);
   if (needsRehash(stored)) {
     // Only if nobody changed it meanwhile (a reset): the password itself did not change.
     await db.query('UPDATE accounts SET password_hash = $3 WHERE id = $1 AND password_hash = $2', [account.id, stored, await hashPassword(normalized)]);
