@@ -69,6 +69,14 @@ function where(config: Config): string {
   return config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : `the embedded database in ${config.dataDir}`;
 }
 
+/** Reads standard input whole (`import -`). */
+async function readAll(input: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  input.setEncoding('utf8');
+  for await (const chunk of input) text += String(chunk);
+  return text;
+}
+
 /** Reads one line from standard input (the password for check-password), without echoing it anywhere. */
 async function readLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
   const lines = createInterface({ input, terminal: false });
@@ -77,14 +85,6 @@ async function readLine(input: NodeJS.ReadableStream): Promise<string | undefine
     return line;
   }
   return undefined;
-}
-
-/** Reads standard input whole (`import -`). */
-async function readAll(input: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  input.setEncoding('utf8');
-  for await (const chunk of input) text += String(chunk);
-  return text;
 }
 
 function auditLine(row: AuditRow): string {

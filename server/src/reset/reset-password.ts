@@ -9,8 +9,8 @@ import { AnswerNow, invalid, rateLimited, type Answer } from '../http/answer.js'
 import { enqueueEmail, messageDomain } from '../mail/outbox.js';
 import { renderEmail } from '../mail/templates/index.js';
 import { normalizePassword, PASSWORD_MAX_LENGTH, passwordProblem, type PasswordProblem } from '../passwords/policy.js';
-import { clearFailures } from '../sign-in/throttle.js';
 import { hashToken, isTokenShaped } from '../tokens.js';
+import { clearFailures } from '../sign-in/throttle.js';
 
 /** Where a token stands. */
 type TokenState =
