@@ -1,6 +1,6 @@
 // The `login-help-server` command (SPEC §9): start, migrate, import, export, demo, check-password,
 // audit, outbox. Every command reads the same variables, so it works on the same data folder or server.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { listAudit, parseSince, type AuditRow } from './audit.js';
 import { systemClock } from './clock.js';
@@ -67,14 +67,6 @@ async function withDatabase(config: Config, work: (db: Database) => Promise<numb
 
 function where(config: Config): string {
   return config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : `the embedded database in ${config.dataDir}`;
-}
-
-/** Reads standard input whole (`import -`). */
-async function readAll(input: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  input.setEncoding('utf8');
-  for await (const chunk of input) text += String(chunk);
-  return text;
 }
 
 /** Reads one line from standard input (the password for check-password), without echoing it anywhere. */
@@ -160,9 +152,10 @@ export async function main(argv: string[], output: Output = consoleOutput, input
           output.err('login-help-server import: name the CSV file (login-help-server import practices.csv)');
           return 2;
         }
-        const text = file === '-' ? await readAll(input) : await readFile(file, 'utf8');
+        // Opened before the database, so a missing file is named before anything else happens.
+        const csv = file === '-' ? input : await open(file).then((handle) => handle.createReadStream());
         return await withDatabase(config, async (db) => {
-          const result = await importDirectory(db, text);
+          const result = await importDirectory(db, csv as AsyncIterable<string | Uint8Array>);
           if (!result.ok) {
             for (const problem of result.problems) output.err(`${file === '-' ? 'standard input' : file}: ${problem}`);
             output.err(`Nothing was imported: fix ${result.problems.length === 1 ? 'this line' : 'these lines'} and run the import again.`);

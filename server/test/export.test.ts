@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../src/db/database.js';
-import { parseDirectoryCsv } from '../src/directory/csv.js';
+import { parseDirectoryCsv, readDirectoryCsv } from '../src/directory/csv.js';
 import { hashPassword } from '../src/passwords/hash.js';
 import { cliWorkspace } from './helpers/cli.js';
 
@@ -55,7 +55,7 @@ describe('export and import', () => {
     assert.equal(lines.length, 2105);
     assert.equal(lines[1]?.replace(/"\$argon2id\$[^"]*"$/, '<hash>'), '"Oak Street, North ""Main""",oak@oakstreet.example,oaknorth,true,<hash>');
     assert.equal(lines[2], 'Oak Street,oak@oakstreet.example,oakclosed,false,');
-    const parsed = parseDirectoryCsv(exported.out);
+    const parsed = await parseDirectoryCsv(exported.out);
     assert.ok(parsed.ok, JSON.stringify(parsed));
     assert.equal(parsed.entries.filter((entry) => entry.passwordHash).length, 3);
   });
@@ -82,6 +82,16 @@ describe('export and import', () => {
     } finally {
       await piped.close();
     }
+  });
+
+  it('reads a stream split anywhere (inside a CRLF, inside a UTF-8 character): the same rows and line numbers', async () => {
+    const text = [`\uFEFF${HEADER}`, '"Zürich, Nord",zh@tierklinik.example,zürich,true,', '"Multi', 'line",m@clinics.example,m1,true,', 'D,d@clinics.example,d1,maybe,', ''].join('\r\n');
+    async function* byteByByte(): AsyncGenerator<Uint8Array> {
+      for (const byte of Buffer.from(text)) yield Uint8Array.of(byte);
+    }
+    const seen: string[] = [];
+    for await (const row of readDirectoryCsv(byteByByte())) seen.push('problem' in row ? row.problem.replace(/:.*$/, '') : `${row.line} ${row.entry.practice} ${row.entry.userName}`);
+    assert.deepEqual(seen, ['2 Zürich, Nord zürich', 'line 3', 'line 5']);
   });
 
   it('refuses a password_hash it cannot check, naming the line and not echoing the value', async () => {

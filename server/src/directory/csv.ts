@@ -1,8 +1,9 @@
 // The import and export file (SPEC §9): CSV (RFC 4180) with the header
-// `practice,email,user_name,active` and, optionally, `password_hash`, read by csv-parse and written
-// by csv-stringify (the csv project). Every problem names its line (the header is line 1) so a
+// `practice,email,user_name,active` and, optionally, `password_hash`, read as a stream by csv-parse
+// and written by csv-stringify (the csv project). Every problem names its line (the header is line 1) so a
 // front desk can fix the file.
-import { CsvError, parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
 import { isEmail, hasControlCharacters } from '../http/limits.js';
 import { isSupportedHash } from '../passwords/hash.js';
 import type { DirectoryEntry } from './directory.js';
@@ -15,30 +16,41 @@ const HEADER = ['practice', 'email', 'user_name', 'active'];
 /** What `export` writes, and `import` also reads. */
 export const EXPORT_HEADER = [...HEADER, 'password_hash'];
 
-/** One record and the line it starts on. */
-interface CsvRecord {
-  line: number;
-  fields: string[];
+/** One row as read: its entry, or the problem that names its line. */
+export type CsvRow = { line: number; entry: DirectoryEntry } | { line: number; problem: string };
+
+/**
+ * The input as text with LF line ends, across chunk boundaries: csv-parse counts a CRLF inside a
+ * quoted field as two lines, and no valid field holds a line break anyway (control characters
+ * are refused below), so the line numbers come out right.
+ */
+async function* lfText(input: AsyncIterable<string | Uint8Array> | Iterable<string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let carried = '';
+  for await (const chunk of input) {
+    let text = carried + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    carried = text.endsWith('\r') ? '\r' : '';
+    if (carried) text = text.slice(0, -1);
+    if (text) yield text.replace(/\r\n?/g, '\n');
+  }
+  const rest = carried + decoder.decode();
+  if (rest) yield rest.replace(/\r\n?/g, '\n');
 }
 
-/** Splits CSV text into records, each with the line it starts on; or the syntax error, by line. */
-function records(text: string): CsvRecord[] | { error: string } {
-  // Line breaks made LF first: csv-parse counts a CRLF inside a quoted field as two lines, and no
-  // valid field holds a line break anyway (control characters are refused below).
-  const source = text.replace(/\r\n?/g, '\n');
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    // With `info`, each record comes with the line it ends on (the sync API's types do not say so).
-    parsed = parse(source, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof parsed;
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines;
-    const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is not closed' : 'a quote is out of place (a field with a quote or comma must be quoted, its quotes doubled)';
-    return { error: `line ${line ?? '?'}: ${reason}` };
+/** The records as csv-parse streams them, each with the line it starts on (it tells the line it ends on). */
+async function* records(input: AsyncIterable<string | Uint8Array> | Iterable<string>): AsyncGenerator<{ line: number; fields: string[] }> {
+  const parser = Readable.from(lfText(input)).pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    if (record.length === 1 && record[0]?.trim() === '') continue;
+    yield { line: info.lines - record.reduce((breaks, field) => breaks + field.split('\n').length - 1, 0), fields: record };
   }
-  return parsed
-    .map(({ record, info }) => ({ line: info.lines - record.reduce((breaks, field) => breaks + field.split('\n').length - 1, 0), fields: record }))
-    .filter((record) => !(record.fields.length === 1 && record.fields[0]?.trim() === ''));
+}
+
+/** What csv-parse's syntax error means, by line. */
+function syntaxProblem(error: CsvError): string {
+  const line = (error as CsvError & { lines?: number }).lines;
+  const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is not closed' : 'a quote is out of place (a field with a quote or comma must be quoted, its quotes doubled)';
+  return `line ${line ?? '?'}: ${reason}`;
 }
 
 /** The problems of one row, or its entry. */
@@ -57,37 +69,60 @@ function readRow(fields: string[], withHash: boolean): { problems: string[] } | 
   return { practice, email, userName, active: state !== 'false', ...(passwordHash !== '' ? { passwordHash } : {}) };
 }
 
-/** Checks the whole file; all rows or none. */
-export function parseDirectoryCsv(text: string): CsvResult {
-  const all = records(text);
-  if ('error' in all) return { ok: false, problems: [all.error] };
-  const [header, ...rows] = all;
-  const names = header?.fields.map((name) => name.trim().toLowerCase()).join(',');
-  const withHash = names === EXPORT_HEADER.join(',');
-  if (!header || (!withHash && names !== HEADER.join(','))) {
-    return { ok: false, problems: [`line 1: the header must be ${HEADER.join(',')} (or ${EXPORT_HEADER.join(',')})`] };
+/**
+ * Reads the file as it arrives (a stream or the text), checking each row: yields each row's entry
+ * or its problem (the header is line 1), and a last problem when there are no rows. A syntax
+ * error ends the reading.
+ */
+export async function* readDirectoryCsv(input: AsyncIterable<string | Uint8Array> | string): AsyncGenerator<CsvRow> {
+  const rows = records(typeof input === 'string' ? [input] : input);
+  const seen = new Map<string, number>();
+  let width = 0;
+  let count = 0;
+  try {
+    for await (const { line, fields } of rows) {
+      if (width === 0) {
+        const names = fields.map((name) => name.trim().toLowerCase()).join(',');
+        width = names === EXPORT_HEADER.join(',') ? EXPORT_HEADER.length : names === HEADER.join(',') ? HEADER.length : -1;
+        if (width < 0) {
+          yield { line: 1, problem: `line 1: the header must be ${HEADER.join(',')} (or ${EXPORT_HEADER.join(',')})` };
+          return;
+        }
+        continue;
+      }
+      count++;
+      if (fields.length !== width) {
+        yield { line, problem: `line ${line}: expected ${width} fields, found ${fields.length}` };
+        continue;
+      }
+      const row = readRow(fields, width === EXPORT_HEADER.length);
+      const problems = 'problems' in row ? row.problems : [];
+      const userName = (fields[2] ?? '').trim();
+      const previous = seen.get(userName.toLowerCase());
+      if (userName !== '' && previous !== undefined) problems.push(`user_name "${userName}" is also on line ${previous}`);
+      if ('problems' in row || problems.length > 0) {
+        yield { line, problem: `line ${line}: ${problems.join('; ')}` };
+        continue;
+      }
+      seen.set(userName.toLowerCase(), line);
+      yield { line, entry: row };
+    }
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    yield { line: 0, problem: syntaxProblem(error) };
+    return;
   }
-  const width = withHash ? EXPORT_HEADER.length : HEADER.length;
+  if (width === 0) yield { line: 1, problem: `line 1: the header must be ${HEADER.join(',')} (or ${EXPORT_HEADER.join(',')})` };
+  else if (count === 0) yield { line: 0, problem: 'the file has no rows after the header' };
+}
+
+/** Checks a whole file's text; all rows or none. */
+export async function parseDirectoryCsv(text: string): Promise<CsvResult> {
   const problems: string[] = [];
   const entries: DirectoryEntry[] = [];
-  const seen = new Map<string, number>();
-  for (const { line, fields } of rows) {
-    if (fields.length !== width) {
-      problems.push(`line ${line}: expected ${width} fields, found ${fields.length}`);
-      continue;
-    }
-    const row = readRow(fields, withHash);
-    const rowProblems = 'problems' in row ? row.problems : [];
-    const userName = (fields[2] ?? '').trim();
-    const previous = seen.get(userName.toLowerCase());
-    if (userName !== '' && previous !== undefined) rowProblems.push(`user_name "${userName}" is also on line ${previous}`);
-    if ('problems' in row || rowProblems.length > 0) {
-      problems.push(`line ${line}: ${rowProblems.join('; ')}`);
-      continue;
-    }
-    seen.set(userName.toLowerCase(), line);
-    entries.push(row);
+  for await (const row of readDirectoryCsv(text)) {
+    if ('problem' in row) problems.push(row.problem);
+    else entries.push(row.entry);
   }
-  if (rows.length === 0) problems.push('the file has no rows after the header');
   return problems.length > 0 ? { ok: false, problems } : { ok: true, entries };
 }

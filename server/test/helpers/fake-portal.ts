@@ -23,7 +23,7 @@ export interface FakePortal {
   /** How many signed calls it answered. */
   calls: number;
   add(entries: readonly DirectoryEntry[]): void;
-  importCsv(text: string): void;
+  importCsv(text: string): Promise<void>;
   deactivatePractice(name: string): void;
   account(userName: string): { passwordHash: string | null } | undefined;
   close(): Promise<void>;
@@ -110,8 +110,8 @@ export async function startFakePortal(secret = 'test-directory-secret-0123456789
         else accounts.push({ ...entry, id: `acct-${next++}`, practiceActive: true, passwordHash: null });
       }
     },
-    importCsv(text) {
-      const parsed = parseDirectoryCsv(text);
+    async importCsv(text) {
+      const parsed = await parseDirectoryCsv(text);
       if (!parsed.ok) throw new Error(parsed.problems.join('; '));
       portal.add(parsed.entries);
     },
