@@ -155,7 +155,7 @@ export async function main(argv: string[], output: Output = consoleOutput, input
         // Opened before the database, so a missing file is named before anything else happens.
         const csv = file === '-' ? input : await open(file).then((handle) => handle.createReadStream());
         return await withDatabase(config, async (db) => {
-          const result = await importDirectory(db, csv as AsyncIterable<string | Uint8Array>);
+          const result = await importDirectory(db, csv);
           if (!result.ok) {
             for (const problem of result.problems) output.err(`${file === '-' ? 'standard input' : file}: ${problem}`);
             output.err(`Nothing was imported: fix ${result.problems.length === 1 ? 'this line' : 'these lines'} and run the import again.`);
