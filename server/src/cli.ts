@@ -153,17 +153,21 @@ export async function main(argv: string[], output: Output = consoleOutput, input
           return 2;
         }
         // Opened before the database, so a missing file is named before anything else happens.
-        const csv = file === '-' ? input : await open(file).then((handle) => handle.createReadStream());
-        return await withDatabase(config, async (db) => {
-          const result = await importDirectory(db, csv);
-          if (!result.ok) {
-            for (const problem of result.problems) output.err(`${file === '-' ? 'standard input' : file}: ${problem}`);
-            output.err(`Nothing was imported: fix ${result.problems.length === 1 ? 'this line' : 'these lines'} and run the import again.`);
-            return 1;
-          }
-          output.out(`Imported ${result.count} account${result.count === 1 ? '' : 's'} into ${where(config)}.`);
-          return 0;
-        });
+        const handle = file === '-' ? undefined : await open(file);
+        try {
+          return await withDatabase(config, async (db) => {
+            const result = await importDirectory(db, handle ? handle.createReadStream({ autoClose: false }) : input);
+            if (!result.ok) {
+              for (const problem of result.problems) output.err(`${file === '-' ? 'standard input' : file}: ${problem}`);
+              output.err(`Nothing was imported: fix ${result.problems.length === 1 ? 'this line' : 'these lines'} and run the import again.`);
+              return 1;
+            }
+            output.out(`Imported ${result.count} account${result.count === 1 ? '' : 's'} into ${where(config)}.`);
+            return 0;
+          });
+        } finally {
+          await handle?.close();
+        }
       }
       case 'export': {
         if (config.directoryUrl) {
