@@ -1,7 +1,7 @@
 // The import and export file (SPEC §9): CSV (RFC 4180) with the header
 // `practice,email,user_name,active` and, optionally, `password_hash`, read as a stream by csv-parse
-// and written by csv-stringify (the csv project). Every problem names its line (the header is line 1) so a
-// front desk can fix the file.
+// and written by csv-stringify (the csv project). Every problem names its line (the header is
+// line 1) so a front desk can fix the file.
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { isEmail, hasControlCharacters } from '../http/limits.js';
@@ -39,7 +39,11 @@ async function* lfText(input: AsyncIterable<string | Uint8Array> | Iterable<stri
 
 /** The records as csv-parse streams them, each with the line it starts on (it tells the line it ends on). */
 async function* records(input: AsyncIterable<string | Uint8Array> | Iterable<string>): AsyncGenerator<{ line: number; fields: string[] }> {
-  const parser = Readable.from(lfText(input)).pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
+  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
+  const source = Readable.from(lfText(input));
+  // `pipe` does not pass a failing input on (a file that cannot be read): the parser fails with it.
+  source.once('error', (error) => parser.destroy(error));
+  source.pipe(parser);
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     if (record.length === 1 && record[0]?.trim() === '') continue;
     yield { line: info.lines - record.reduce((breaks, field) => breaks + field.split('\n').length - 1, 0), fields: record };
