@@ -14,6 +14,7 @@ import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
 import { resetPageRoutes } from './routes/reset-page.js';
 import { resetRoutes } from './routes/reset-routes.js';
+import { verifyPasswordRoutes } from './routes/verify-password.js';
 import type { DevMailbox } from './mail/transport.js';
 
 /** What `buildApp` needs besides the shared context. */
@@ -155,6 +156,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
     [`${config.basePath}/password-help`]: 'password',
     [`${config.basePath}/reset-password/check`]: 'reset-check',
     [`${config.basePath}/reset-password`]: 'reset',
+    [`${config.basePath}/verify-password`]: 'verify-password',
   };
   app.addHook('onResponse', async (request, reply) => {
     const form = forms[request.routeOptions.url ?? ''];
@@ -168,6 +170,7 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
   await app.register(healthRoutes(context));
   await app.register(formRoutes(context), { prefix: config.basePath });
   await app.register(resetRoutes(context), { prefix: config.basePath });
+  if (config.portalSecret) await app.register(verifyPasswordRoutes(context, config.portalSecret), { prefix: config.basePath });
   await app.register(resetPageRoutes(config, options.resetAssets));
   if (options.mailbox) await app.register(devMailboxRoutes(options.mailbox));
   return app;

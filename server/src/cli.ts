@@ -1,6 +1,6 @@
-// The `login-help-server` command (SPEC §9): start, migrate, import, demo, check-password, audit,
-// outbox. Every command reads the same variables, so it works on the same data folder or server.
-import { readFile } from 'node:fs/promises';
+// The `login-help-server` command (SPEC §9): start, migrate, import, export, demo, check-password,
+// audit, outbox. Every command reads the same variables, so it works on the same data folder or server.
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { askAdmin } from './admin/admin-socket.js';
 import { auditReport, describeOutbox } from './admin/reports.js';
@@ -10,6 +10,7 @@ import { ConfigError, describeVariables, loadConfig, redactUrl, type Config } fr
 import { DataFolderBusy, judgeHolder } from './db/data-folder-lock.js';
 import type { Database } from './db/database.js';
 import { findAccountByUserName } from './directory/table-directory.js';
+import { exportDirectory } from './directory/export.js';
 import { addDemo, importDirectory } from './directory/import.js';
 import { verifyPassword } from './passwords/hash.js';
 import { normalizePassword } from './passwords/policy.js';
@@ -21,7 +22,10 @@ Commands:
   (none), start                  start the service (migrating the database first)
   migrate                        apply the database migrations and exit
   import FILE.csv                add practices and accounts from a CSV with the header
-                                 practice,email,user_name,active (all rows or none)
+                                 practice,email,user_name,active[,password_hash] (all rows or
+                                 none; - reads standard input)
+  export                         write practices and accounts, with their password hashes, as
+                                 that CSV on standard output (export > accounts.csv)
   demo                           add the demo clinic (frontdesk@happypaws.example, happypaws)
   check-password USER_NAME       read a password on standard input; exit 0 when it is the
                                  account's password, 1 when not
@@ -36,9 +40,23 @@ Variables:
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** Writes to stdout as is, resolving once it is taken (export's back-pressure); `out` without its newline when absent. */
+  write?(chunk: string): Promise<void>;
 }
 
-const consoleOutput: Output = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
+let stdoutWatched = false;
+
+const consoleOutput: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  write(chunk) {
+    // A reader that goes away (`export | head`) fails the write's callback, which the command
+    // reports; unheard, the stream's 'error' event would crash the process with a stack.
+    if (!stdoutWatched) process.stdout.on('error', () => undefined);
+    stdoutWatched = true;
+    return new Promise((resolve, reject) => process.stdout.write(chunk, (error) => (error ? reject(error) : resolve())));
+  },
+};
 
 async function withDatabase(config: Config, command: string, work: (db: Database) => Promise<number>): Promise<number> {
   const db = await openMigrated(config, command);
@@ -137,15 +155,32 @@ export async function main(argv: string[], output: Output = consoleOutput, input
           output.err('login-help-server import: name the CSV file (login-help-server import practices.csv)');
           return 2;
         }
-        const text = await readFile(file, 'utf8');
+        // Opened before the database, so a missing file is named before anything else happens.
+        const handle = file === '-' ? undefined : await open(file);
+        try {
+          return await withDatabase(config, command, async (db) => {
+            const result = await importDirectory(db, handle ? handle.createReadStream({ autoClose: false }) : input);
+            if (!result.ok) {
+              for (const problem of result.problems) output.err(`${file === '-' ? 'standard input' : file}: ${problem}`);
+              output.err(`Nothing was imported: fix ${result.problems.length === 1 ? 'this line' : 'these lines'} and run the import again.`);
+              return 1;
+            }
+            output.out(`Imported ${result.count} account${result.count === 1 ? '' : 's'} into ${where(config)}.`);
+            return 0;
+          });
+        } finally {
+          await handle?.close();
+        }
+      }
+      case 'export': {
+        if (config.directoryUrl) {
+          output.err("login-help-server export: practices and accounts live in the portal's directory (DIRECTORY_URL), not in this service's tables.");
+          return 2;
+        }
+        const write = output.write ?? (async (chunk: string) => output.out(chunk.replace(/\n$/, '')));
         return await withDatabase(config, command, async (db) => {
-          const result = await importDirectory(db, text);
-          if (!result.ok) {
-            for (const problem of result.problems) output.err(`${file}: ${problem}`);
-            output.err(`Nothing was imported: fix ${result.problems.length === 1 ? 'this line' : 'these lines'} and run the import again.`);
-            return 1;
-          }
-          output.out(`Imported ${result.count} account${result.count === 1 ? '' : 's'} into ${where(config)}.`);
+          const count = await exportDirectory(db, write);
+          output.err(`Exported ${count} account${count === 1 ? '' : 's'} from ${where(config)}.`);
           return 0;
         });
       }

@@ -11,6 +11,8 @@ export interface Config {
   databaseTimeoutMs: number;
   directoryUrl?: string;
   directorySecret?: string;
+  /** PORTAL_SECRET: signs the portal's calls to verify-password; without it that route does not exist. */
+  portalSecret?: string;
   smtpUrl?: string;
   mailFrom: string;
   resetUrl: string;
@@ -53,6 +55,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'DATABASE_TIMEOUT_MS', fallback: '5000', meaning: 'a PostgreSQL connection or query, or a directory call, that takes longer fails, and the request answers 503' },
   { name: 'DIRECTORY_URL', fallback: '', meaning: "a portal's own account system (docs/openapi-directory.json) instead of the service's tables" },
   { name: 'DIRECTORY_SECRET', fallback: '', meaning: 'the shared secret that signs each directory request (HMAC-SHA256; at least 32 characters)' },
+  { name: 'PORTAL_SECRET', fallback: '', meaning: "the shared secret (at least 32 characters) that signs the portal's calls to POST {BASE_PATH}/verify-password (HMAC-SHA256); none: that endpoint answers 404" },
   { name: 'SMTP_URL', fallback: '', meaning: 'outgoing mail server (smtp://user:pass@host:587, smtps://…); none: the development mailbox at /dev/mailbox' },
   { name: 'MAIL_FROM', fallback: 'Login Help <no-reply@localhost>', meaning: 'sender of every email' },
   { name: 'RESET_URL', fallback: 'http://{HOST}:{PORT}/reset', meaning: 'the page the reset link opens (it holds <login-help-reset>)' },
@@ -228,6 +231,12 @@ export function loadConfig(env: Env = process.env): Config {
     config.directoryUrl = url('DIRECTORY_URL', directoryUrl, ['http:', 'https:']);
     if (directorySecret.length < 32) throw new ConfigError('DIRECTORY_SECRET must be set, at least 32 characters, when DIRECTORY_URL is');
     config.directorySecret = directorySecret;
+  }
+  const portalSecret = read(env, 'PORTAL_SECRET');
+  if (portalSecret !== '') {
+    // The secret itself is never echoed: only its length is wrong.
+    if (portalSecret.length < 32) throw new ConfigError(`PORTAL_SECRET must be at least 32 characters (it has ${portalSecret.length}); generate one with: openssl rand -base64 32`);
+    config.portalSecret = portalSecret;
   }
   const support = supportEmail(env);
   if (support !== undefined) config.supportEmail = support;

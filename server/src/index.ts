@@ -9,4 +9,4 @@ export { OutboxWorker, RETRY_SCHEDULE_MS, outboxSummary } from './mail/outbox.js
 export { DevMailbox, type MailboxMessage, type MailMessage, type MailTransport } from './mail/transport.js';
 export { importDirectory, addDemo } from './directory/import.js';
 export type { Account, Directory, DirectoryEntry, PracticeLogin } from './directory/directory.js';
-export { signDirectoryRequest, verifyDirectoryRequest, REPLAY_WINDOW_SECONDS, SIGNATURE_HEADERS, type SignatureProblem } from './directory/signature.js';
+export { signDirectoryRequest, signRequest, checkSignature, verifyDirectoryRequest, REPLAY_WINDOW_SECONDS, SIGNATURE_HEADERS, type SignatureProblem, type SignedRequest } from './directory/signature.js';

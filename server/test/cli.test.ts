@@ -23,7 +23,7 @@ describe('login-help-server CLI', () => {
   it('--help lists every command and every variable (through the linked bin)', () => {
     const result = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
-    for (const command of ['import FILE.csv', 'demo', 'check-password USER_NAME', 'audit [--since 1h]', 'migrate']) assert.ok(result.stdout.includes(command), command);
+    for (const command of ['import FILE.csv', 'export', 'demo', 'check-password USER_NAME', 'audit [--since 1h]', 'migrate']) assert.ok(result.stdout.includes(command), command);
     for (const name of ['HOST', 'PORT', 'BASE_PATH', 'LOGIN_HELP_DATA', 'DATABASE_URL', 'SMTP_URL', 'MAIL_FROM', 'RESET_URL', 'TOKEN_TTL_MINUTES', 'PASSWORD_MIN_LENGTH', 'REVEAL', 'RATE_LIMIT_PER_CLIENT', 'RATE_LIMIT_PER_TARGET', 'ALLOWED_ORIGINS']) {
       assert.ok(result.stdout.includes(name), name);
     }

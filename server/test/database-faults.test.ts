@@ -7,6 +7,7 @@ import { openDatabase } from '../src/db/database.js';
 import { addDemo } from '../src/directory/import.js';
 import { startService, type Service } from '../src/service.js';
 import { engine, freshDatabase, TEST_POSTGRES_URL } from './helpers/database.js';
+import { PORTAL_SECRET, verifyCall } from './helpers/portal-call.js';
 import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.js';
 
 const skip = engine === 'postgres' ? false : 'PostgreSQL faults need a PostgreSQL server; this runs in the PostgreSQL pass';
@@ -35,7 +36,7 @@ describe('PostgreSQL faults', { skip }, () => {
     proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
     url.port = String(proxy.port);
     const db = await openDatabase({ databaseUrl: url.toString(), schema: fresh.schema!, timeoutMs: 1000 });
-    service = await startService(loadConfig({ PORT: '0', RESPONSE_TIME_MS: '0', LOG_LEVEL: 'silent' }), { db, pollMs: 100 });
+    service = await startService(loadConfig({ PORT: '0', RESPONSE_TIME_MS: '0', LOG_LEVEL: 'silent', PORTAL_SECRET }), { db, pollMs: 100 });
     await addDemo(service.db);
   });
   after(async () => {
@@ -52,6 +53,10 @@ describe('PostgreSQL faults', { skip }, () => {
     assert.equal(away.status, 503);
     assert.deepEqual(away.body, { status: 'unavailable' });
     assert.match(away.retryAfter ?? '', /^\d+$/);
+    const check = await verifyCall(`${service.url}/api/login-help`, 'happypaws', 'any password at all', new Date());
+    assert.equal(check.status, 503, 'verify-password too');
+    assert.deepEqual(check.body, { status: 'unavailable' });
+    assert.match(check.headers.get('retry-after') ?? '', /^\d+$/);
     assert.equal((await fetch(`${service.url}/readyz`)).status, 503);
     assert.equal((await fetch(`${service.url}/healthz`)).status, 200, 'the process itself is fine');
     proxy.up();

@@ -287,6 +287,23 @@ await test('login-help-server notes: base path, CORS (ALLOWED_ORIGINS, allowed a
   for (const pathName of [...POSTS, ...RESET_POSTS]) check(deref(operation(pathName, 'options')?.responses?.['403']), `OPTIONS ${pathName} lacks the 403 of a preflight from another origin`);
 });
 
+await test('login-help-server: POST /verify-password (PORTAL_SECRET), its three signature headers and every answer; OPTIONS without CORS', () => {
+  const op = operation('/verify-password');
+  check(op, 'no POST /verify-password');
+  const headers = (op.parameters ?? []).map(deref).filter((parameter) => parameter.in === 'header');
+  for (const name of ['X-Login-Help-Timestamp', 'X-Login-Help-Nonce', 'X-Login-Help-Signature']) check(headers.find((header) => header.name === name)?.required === true, `no required ${name} header`);
+  const signature = headers.find((header) => header.name === 'X-Login-Help-Signature');
+  accepts(signature.schema, [`v1=${'ab'.repeat(32)}`], ['ab'.repeat(32), `v1=${'AB'.repeat(32)}`, 'v1=abc'], 'X-Login-Help-Signature');
+  accepts(deref(op.requestBody).content['application/json'].schema, [{ userName: 'happypaws', password: 'x' }], [{ userName: 'happypaws' }, { password: 'x' }, { userName: 7, password: 'x' }], 'verify-password request');
+  for (const key of ['200', '400', '401', '404', '413', '429', '503', '5XX', 'default']) check(Object.hasOwn(op.responses, key), `/verify-password lacks ${key}`);
+  accepts(answerSchema(op, '200'), [{ status: 'valid' }, { status: 'invalid' }], [{ status: 'not_found' }, {}], 'verify-password 200');
+  accepts(answerSchema(op, '401'), [{ status: 'unauthorized' }], [{ status: 'invalid' }], 'verify-password 401');
+  check(deref(deref(op.responses['429']).headers?.['Retry-After']), '/verify-password 429 lacks Retry-After');
+  check(/no `Access-Control-\*` header/.test(op.description) && /PORTAL_SECRET/.test(op.description), 'the description should say there is no CORS and name PORTAL_SECRET');
+  const preflight = operation('/verify-password', 'options');
+  check(preflight && deref(preflight.responses['404']) && !deref(preflight.responses['404']).headers?.['Access-Control-Allow-Origin'], 'OPTIONS /verify-password answers 404 without CORS');
+});
+
 // ---------------------------------------------------------------- 2. refs and examples
 
 await test('every $ref in the document resolves', () => {

@@ -116,4 +116,24 @@ ALTER TABLE reset_tokens ALTER COLUMN account_id DROP NOT NULL;
 CREATE INDEX reset_tokens_account_key ON reset_tokens (account_key);
 `,
   },
+  {
+    id: 4,
+    name: 'verify-password: the nonces of signed portal calls, and consecutive sign-in failures per user name',
+    // Both in the database on either engine: a nonce must stay refused across a restart and across
+    // instances, and so must a lock-out. A failure count is keyed by a SHA-256 of the user name.
+    sql: `
+CREATE TABLE portal_nonces (
+  nonce text PRIMARY KEY,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX portal_nonces_expires ON portal_nonces (expires_at);
+
+CREATE TABLE sign_in_failures (
+  user_key text PRIMARY KEY,
+  failures integer NOT NULL,
+  next_attempt_at timestamptz NOT NULL,
+  last_attempt_at timestamptz NOT NULL
+);
+`,
+  },
 ];

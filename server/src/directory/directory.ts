@@ -29,6 +29,8 @@ export interface DirectoryEntry {
   email: string;
   userName: string;
   active: boolean;
+  /** A stored password hash carried over from an export (an Argon2 PHC string); absent leaves the account's as it is. */
+  passwordHash?: string;
 }
 
 /**

@@ -64,20 +64,23 @@ export async function setPasswordHash(db: Queryable, accountId: number, hash: st
 }
 
 /**
- * Adds (or updates) one practice and account. A practice is known by its name and email; an
- * account by its user name, which moves to the given practice and takes the given state.
+ * Adds (or updates) one practice and account. A practice is known by its name and email, and is
+ * active when `practiceActive` says so (any of its rows in the file active); an account by its
+ * user name, which moves to the given practice and takes the given state, and the given password
+ * hash if there is one.
  */
-export async function upsertEntry(db: Queryable, entry: DirectoryEntry): Promise<void> {
+export async function upsertEntry(db: Queryable, entry: DirectoryEntry, practiceActive = entry.active): Promise<void> {
   const [practice] = await db.query<{ id: number }>(
     `INSERT INTO practices (name, email, active) VALUES ($1, $2, $3)
      ON CONFLICT (lower(name), lower(email)) DO UPDATE SET active = EXCLUDED.active
      RETURNING id`,
-    [entry.practice, entry.email, entry.active],
+    [entry.practice, entry.email, practiceActive],
   );
   await db.query(
-    `INSERT INTO accounts (practice_id, user_name, active) VALUES ($1, $2, $3)
-     ON CONFLICT (lower(user_name)) DO UPDATE SET practice_id = EXCLUDED.practice_id, active = EXCLUDED.active`,
-    [practice?.id, entry.userName, entry.active],
+    `INSERT INTO accounts (practice_id, user_name, active, password_hash) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (lower(user_name)) DO UPDATE SET practice_id = EXCLUDED.practice_id, active = EXCLUDED.active,
+       password_hash = coalesce(EXCLUDED.password_hash, accounts.password_hash)`,
+    [practice?.id, entry.userName, entry.active, entry.passwordHash ?? null],
   );
 }
 

@@ -11,6 +11,7 @@ import { renderEmail } from '../mail/templates/index.js';
 import { normalizePassword, passwordProblem } from '../passwords/policy.js';
 import { refusalMessage } from '../passwords/refusal-message.js';
 import { hashToken, isTokenShaped } from '../tokens.js';
+import { clearFailures } from '../sign-in/throttle.js';
 
 /** Where a token stands. */
 type TokenState =
@@ -123,6 +124,8 @@ export async function resetPassword(context: Context, caller: Caller, token: str
         throw error;
       }
       await tx.query('UPDATE reset_tokens SET used_at = $2 WHERE id = $1', [state.tokenId, now]);
+      // A new password ends a lock-out of verify-password (NIST: a reset is the way out of one).
+      await clearFailures(tx, state.account.userName);
       await tx.query('UPDATE reset_tokens SET revoked_at = $3 WHERE account_key = $1 AND id <> $2 AND used_at IS NULL AND revoked_at IS NULL', [state.account.key, state.tokenId, now]);
       const message = renderEmail(
         'password-changed',

@@ -27,7 +27,8 @@ export async function cliWorkspace(): Promise<{ env: Record<string, string>; dir
     async run(args, stdin = '') {
       let out = '';
       let err = '';
-      const code = await main(args, { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) }, Readable.from([stdin]), env);
+      const output = { out: (text: string) => (out += `${text}\n`), err: (text: string) => (err += `${text}\n`), write: async (chunk: string) => void (out += chunk) };
+      const code = await main(args, output, Readable.from([stdin]), env);
       return { code, out, err };
     },
     async close() {

@@ -8,7 +8,7 @@ import type { DirectoryEntry } from '../../src/directory/directory.js';
 import { REPLAY_WINDOW_SECONDS, verifyDirectoryRequest, type SignatureProblem } from '../../src/directory/signature.js';
 import { hashPassword } from '../../src/passwords/hash.js';
 
-interface PortalAccount extends DirectoryEntry {
+interface PortalAccount extends Omit<DirectoryEntry, 'passwordHash'> {
   id: string;
   practiceActive: boolean;
   passwordHash: string | null;
@@ -23,7 +23,7 @@ export interface FakePortal {
   /** How many signed calls it answered. */
   calls: number;
   add(entries: readonly DirectoryEntry[]): void;
-  importCsv(text: string): void;
+  importCsv(text: string): Promise<void>;
   deactivatePractice(name: string): void;
   account(userName: string): { passwordHash: string | null } | undefined;
   close(): Promise<void>;
@@ -110,8 +110,8 @@ export async function startFakePortal(secret = 'test-directory-secret-0123456789
         else accounts.push({ ...entry, id: `acct-${next++}`, practiceActive: true, passwordHash: null });
       }
     },
-    importCsv(text) {
-      const parsed = parseDirectoryCsv(text);
+    async importCsv(text) {
+      const parsed = await parseDirectoryCsv(text);
       if (!parsed.ok) throw new Error(parsed.problems.join('; '));
       portal.add(parsed.entries);
     },
