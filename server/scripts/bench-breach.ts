@@ -6,8 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { breachChecker } from '../src/passwords/breached.js';
 import { startRangeServer } from '../test/helpers/range-server.js';
 import { startTestService, type TestService } from '../test/helpers/service.js';
-import { option } from './bench-load.js';
 
+/** `--name N` from the command line, else `fallback`. */
+const option = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at === -1 ? fallback : Number(process.argv[at + 1]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
 const pairs = option('pairs', 40);
 const lookups = option('lookups', 300);
 
