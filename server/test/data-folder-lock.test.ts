@@ -91,6 +91,9 @@ describe('the data folder lock, with real processes', { skip: engine === 'postgr
       assertRefused(command(dir, ['demo']), dir, pid);
       assertRefused(command(dir, ['migrate']), dir, pid);
       assertRefused(command(dir, ['check-password', 'happypaws'], 'not the password\n'), dir, pid);
+      const exported = command(dir, ['export']);
+      assertRefused(exported, dir, pid);
+      assert.equal(exported.out, '', 'no partial CSV');
 
       const second = spawnSync(process.execPath, [BIN], { env: baseEnv(dir), encoding: 'utf8', timeout: 60_000 });
       assert.notEqual(second.status, 0);
@@ -121,6 +124,10 @@ describe('the data folder lock, with real processes', { skip: engine === 'postgr
 
     const imported = command(dir, ['import', path.join(root, 'clinics.csv')]);
     assert.equal(imported.code, 0, imported.err);
+    const exported = command(dir, ['export']);
+    assert.equal(exported.code, 0, exported.err);
+    assert.match(exported.out, /^practice,email,user_name,active,password_hash\r\n/);
+    assert.match(exported.out, /New Clinic,desk@newclinic\.example,newclinic,true,/);
     assert.equal(command(dir, ['check-password', 'newclinic'], 'anything at all\n').code, 1);
     const again = await startService(dir);
     try {
