@@ -114,6 +114,17 @@ class PostgresDatabase implements Database {
   }
 }
 
+/**
+ * PGlite's own start parameters (single user, no parallel workers, sync I/O), with
+ * PostgreSQL's buffers sized for one clinic's few thousand rows instead of a server's: 128 MB of
+ * shared_buffers is most of an idle service's memory (BENCHMARKS.md, "Memory of the embedded
+ * default"), and the files under them stay in the operating system's page cache anyway.
+ */
+const PGLITE_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  '-c', 'shared_buffers=16MB', '-c', 'temp_buffers=1MB', '-c', 'work_mem=1MB', '-c', 'maintenance_work_mem=8MB', '-c', 'wal_buffers=1MB',
+];
+
 /** Opens the database the target names (PGlite unless a URL is given). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.databaseUrl) {
@@ -131,11 +142,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return new PostgresDatabase(pool);
   }
   const dir = target.dataDir ?? 'memory://';
-  if (dir === 'memory://') return new PgliteDatabase(await PGlite.create());
+  if (dir === 'memory://') return new PgliteDatabase(await PGlite.create({ startParams: PGLITE_START_PARAMS }));
   // One process per folder: refused here, before PGlite touches a file (data-folder-lock.ts).
   const lock = lockDataFolder(dir, target.command ?? 'start');
   try {
-    return new PgliteDatabase(await PGlite.create(dir), lock);
+    return new PgliteDatabase(await PGlite.create(dir, { startParams: PGLITE_START_PARAMS }), lock);
   } catch (error) {
     lock.release();
     throw error;
