@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from './helpers/engine.js';
 import '../src/define.js';
 import type { LoginHelpUsername } from '../src/forms/login-help-username.js';
 import type { LoginHelp } from '../src/login-help.js';

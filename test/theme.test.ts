@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia } from './helpers/engine.js';
 import type { CSSResultOrNative } from 'lit';
 import 'axe-core/axe.min.js';
 import '../src/define.js';
