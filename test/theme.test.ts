@@ -66,6 +66,16 @@ describe('theme tokens', () => {
     expect(results.violations.map(({ id }) => id), 'dark palette contrast').to.deep.equal([]);
   });
 
+  it('gives an engine without light-dark() the light half of every colour token (not white text on nothing)', () => {
+    const css = cssText(LoginHelpUsername.styles);
+    const pairs = [...css.matchAll(/(--_[a-z-]+):\s*var\((--login-help-[a-z-]+),\s*light-dark\((#[0-9a-f]+),\s*#[0-9a-f]+\)\)/g)];
+    expect(pairs.length, 'colour tokens').to.be.at.least(8);
+    const fallback = /@supports not \(color: light-dark\(#000, #fff\)\)\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
+    for (const [, name, token, light] of pairs) {
+      expect(fallback.replace(/\s+/g, ' '), name).to.include(`${name}: var(${token}, ${light})`);
+    }
+  });
+
   it('lets a page override a token from outside', async () => {
     const el = await fixture<LoginHelpUsername>(html`<login-help-username class="brand"></login-help-username>`);
     el.style.setProperty('--login-help-color-accent', 'rgb(10, 80, 60)');
