@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { emulateMedia, press, setViewport } from './helpers/engine.js';
+import { emulateMedia, narrowViewport, press, setViewport } from './helpers/engine.js';
 import { delay, HttpResponse } from 'msw';
 import 'axe-core/axe.min.js';
 import '../src/define.js';
@@ -142,15 +142,15 @@ describe('<login-help-reset>: accessibility', () => {
   });
 
   it('reflows at 320 CSS px: nothing wider than the viewport, even a long server message', async () => {
-    await setViewport({ width: 320, height: 640 });
+    const { width } = await narrowViewport();
     resetBackend(validLink, json({ status: 'invalid', errors: { password: `Refused:${'x'.repeat(300)}` } }, 422));
     const el = await mountReset(html`<login-help-reset endpoint=${API} token=${TOKEN}></login-help-reset>`);
     await save(el);
     const tooWide = [...el.shadowRoot!.querySelectorAll('*')]
-      .filter((element) => element.getBoundingClientRect().right > 320.5)
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
       .map((element) => element.localName + (element.id ? `#${element.id}` : ''));
     expect(tooWide).to.deep.equal([]);
-    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    expect(document.documentElement.scrollWidth).to.be.at.most(width);
     for (const target of [input(el, 'password'), toggleOf(el, 'password'), saveOf(el)]) {
       const { width, height } = target.getBoundingClientRect();
       expect(width >= 24 && height >= 24, `${target.localName} is at least 24×24`).to.be.true;
@@ -158,6 +158,7 @@ describe('<login-help-reset>: accessibility', () => {
   });
 
   it('keeps a visible focus outline under forced colours', async () => {
+    // WebKitWebDriver cannot emulate forced colours: there this checks the outline in normal colours.
     await emulateMedia({ forcedColors: 'active' });
     resetBackend();
     const el = await mountReset(html`<login-help-reset endpoint=${API} token=${TOKEN}></login-help-reset>`);

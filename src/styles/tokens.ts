@@ -5,7 +5,9 @@ import { css } from 'lit';
  * rest of the styles read one name and a page can override any token from outside. Each
  * default is a light-dark() pair: the widget follows the page's `color-scheme` (a page that
  * says `color-scheme: light dark` gets the dark palette when the person prefers dark), and the
- * `theme` attribute forces one (an engine without light-dark() always gets the light palette).
+ * `theme` attribute forces one. An engine without light-dark() (Safari before 17.5, Firefox
+ * before 120, Chrome before 123) finds every colour invalid and uses the page's own: readable,
+ * unbranded (a fallback palette would not fit the size budget; README "Browser support").
  */
 export const tokens = css`
   :host {
@@ -20,20 +22,6 @@ export const tokens = css`
     --_radius: var(--login-help-radius, 0.375rem);
     --_space: var(--login-help-space, 1rem);
     --_dialog-backdrop: var(--login-help-dialog-backdrop, rgb(0 0 0 / 0.6));
-  }
-  /* Engines without light-dark() (Safari before 17.5, Firefox before 120, Chrome before 123)
-     would drop every colour, leaving white text on no background: they get the light palette. */
-  @supports not (color: light-dark(#000, #fff)) {
-    :host {
-      --_color-text: var(--login-help-color-text, #1b1b1b);
-      --_color-background: var(--login-help-color-background, #ffffff);
-      --_color-border: var(--login-help-color-border, #6f777b);
-      --_color-accent: var(--login-help-color-accent, #1d5fa8);
-      --_color-accent-text: var(--login-help-color-accent-text, #ffffff);
-      --_color-error: var(--login-help-color-error, #b3261e);
-      --_color-success: var(--login-help-color-success, #1e6b34);
-      --_color-focus: var(--login-help-color-focus, #0b57d0);
-    }
   }
   :host([theme='auto']) {
     color-scheme: light dark;
