@@ -104,6 +104,12 @@ export function inPage(op, ...args) {
       return { title: text(article.querySelector('h2')), text: text(article), links: links.map((link) => ({ href: link.getAttribute('href'), visible: visible(link) })) };
     },
     articleLink: (subject, href) => [...(newestArticle(subject)?.querySelectorAll('pre a') ?? [])].find((link) => link.getAttribute('href') === href) ?? null,
+    // What the page itself shows inside <login-help-reset> while the element is not defined.
+    resetFallback: () => {
+      const host = d.querySelector('login-help-reset');
+      const heading = host?.querySelector('h1');
+      return host ? { defined: Boolean(globalThis.customElements.get('login-help-reset')), heading: text(heading), visible: visible(heading), text: text(host) } : null;
+    },
     // <login-help-reset>'s parts, through its shadow root.
     inReset: (selector) => reset()?.querySelector(selector) ?? null,
     resetFacts: (selector) => {
@@ -196,6 +202,12 @@ class PuppeteerPage {
     await this.page.evaluate(await AXE_SOURCE);
   }
 
+  /** Fails every request whose URL includes `part`, as a browser that cannot load it would. */
+  async failRequests(part) {
+    await this.page.setRequestInterception(true);
+    this.page.on('request', (request) => (request.url().includes(part) ? request.abort() : request.continue()).catch(() => {}));
+  }
+
   async problems() {
     await this.#harvest();
     return this.seen;
@@ -253,6 +265,9 @@ class WebKitPage {
   async injectAxe() {
     await this.driver.executeScript(`${await AXE_SOURCE}; return true;`);
   }
+
+  /** WebDriver classic cannot intercept requests: the caller skips what needs it. */
+  failRequests = undefined;
 
   /** Takes what the page's watcher recorded before its origin is left. */
   async #harvest() {

@@ -54,7 +54,7 @@ function page(config: Config, lang: string): string {
 <login-help-reset ${attributes.join(' ')}>
 <div lang="en" dir="ltr">
 <h1>Create a New Password</h1>
-<p>This page needs a newer browser: Chrome or Edge 94, Firefox 98, Safari 16.4 or later, with JavaScript on. Open the link from your email in one of them.</p>
+<p>This page needs a newer browser: Chrome or Edge 98, Firefox 101, Safari 16.4 or later, with JavaScript on. Open the link from your email in one of them.</p>
 </div>
 </login-help-reset>
 </main>
