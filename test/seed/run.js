@@ -3,7 +3,9 @@
 // folder, in one engine: Chromium, Firefox ESR or WebKitGTK (test/seed/browsers.js). The emails are
 // read on the development mailbox page, as a person would, and axe checks the served /reset page
 // in each of its states. Run from the project root after `npm run build`:
-//   node test/seed/run.js chromium|firefox|webkit
+//   node test/seed/run.js                          the three engines in turn, each in its own process
+//   node test/seed/run.js chromium|firefox|webkit  one engine
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,10 +15,31 @@ import { ROOT, SUPPORT_EMAIL, startDemoStack } from '../../scripts/demo-stack.js
 import { check, equal, onCleanup, runSuite, sleep, until } from '../e2e/harness.js';
 import { ENGINES, launchEngine } from './browsers.js';
 
-const ENGINE = process.argv[2] ?? 'chromium';
-if (!ENGINES.includes(ENGINE)) {
-  console.error(`usage: node test/seed/run.js ${ENGINES.join('|')}`);
+const ENGINE = process.argv[2];
+if (ENGINE !== undefined && !ENGINES.includes(ENGINE)) {
+  console.error(`usage: node test/seed/run.js [${ENGINES.join('|')}]`);
   process.exit(2);
+}
+if (ENGINE === undefined) await runEachEngine();
+
+/** Runs this file once per engine (fresh servers and data each time); adds up their closing lines. */
+async function runEachEngine() {
+  const total = { passed: 0, failed: 0 };
+  for (const engine of ENGINES) {
+    console.log(`# ---- the seed in ${engine} ----`);
+    const child = spawn(process.execPath, [process.argv[1], engine], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let last = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      last = (last + chunk).slice(-200);
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    const counts = /(\d+) passed, (\d+) failed\s*$/.exec(last);
+    total.passed += Number(counts?.[1] ?? 0);
+    total.failed += Number(counts?.[2] ?? 0) + (code !== 0 && !Number(counts?.[2]) ? 1 : 0);
+  }
+  console.log(`${total.passed} passed, ${total.failed} failed`);
+  process.exit(total.failed ? 1 : 0);
 }
 
 const USERNAME_FORM = 'Forgot User Name?';
