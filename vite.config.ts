@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { asciiEntryPlugin } from './scripts/ascii-entry.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
 import { localeChunksPlugin, localeEntries } from './scripts/locale-chunks.js';
+import { BUILD_TARGET } from './scripts/browser-support.js';
 
 /** `npm start` opens on the demo: the project root has no page of its own. */
 const demoAtRoot: Plugin = {
@@ -40,7 +41,8 @@ export default defineConfig({
     emptyOutDir: true,
     // public/ holds msw's worker for the demo and tests; it must not ship.
     copyPublicDir: false,
-    target: 'es2022',
+    // The oldest browsers of the README's "Browser support" table (scripts/browser-support.js).
+    target: BUILD_TARGET,
     sourcemap: false,
     minify: true,
     rolldownOptions: {

@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { asciiEntryPlugin } from './scripts/ascii-entry.js';
 import { localeChunksPlugin, localeEntries } from './scripts/locale-chunks.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
+import { BUILD_TARGET } from './scripts/browser-support.js';
 
 // The reset page's script-tag bundle, dist/login-help-reset.js: <login-help-reset> alone, Lit
 // included, ASCII only, with one module of texts per locale (dist/locales/<locale>-reset.js)
@@ -21,7 +22,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: false,
     copyPublicDir: false,
-    target: 'es2022',
+    // The oldest browsers of the README's "Browser support" table (scripts/browser-support.js).
+    target: BUILD_TARGET,
     sourcemap: false,
     minify: true,
     rolldownOptions: {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { BUILD_TARGET } from './scripts/browser-support.js';
 
 // The snippet builder for CMS editors, built into dist/ next to the script-tag bundle:
 // dist/snippet-builder.html, dist/snippet-builder/*.js|css. Run after vite.config.ts's build (it
@@ -69,7 +70,8 @@ export default defineConfig({
     emptyOutDir: false,
     copyPublicDir: false,
     assetsDir: 'snippet-builder',
-    target: 'es2022',
+    // The oldest browsers of the README's "Browser support" table (scripts/browser-support.js).
+    target: BUILD_TARGET,
     sourcemap: false,
     minify: true,
     modulePreload: { polyfill: false },

@@ -15,6 +15,11 @@ function focusedSummary(host: Element): [string, string][] {
   const summary = part(host, '[part="error-summary"]');
   expect(host.shadowRoot!.activeElement === summary, 'the error summary has focus').to.be.true;
   expect(textOf(part(host, '#summary-title'))).to.equal('There is a problem');
+  // A labelled region (its name announced as focus lands on it), the alert inside (axe asked for
+  // review of a bare div with aria-labelledby: issue 25).
+  expect(summary.getAttribute('role'), 'the summary\'s role').to.equal('region');
+  expect(summary.getAttribute('aria-labelledby')).to.equal('summary-title');
+  expect(summary.querySelector('[role="alert"] #summary-title'), 'the alert inside holds the title').to.not.equal(null);
   return [...summary.querySelectorAll('a')].map((link) => [link.hash.slice(1), textOf(link)]);
 }
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { press } from './helpers/engine.js';
 import '../src/define.js';
 import type { LoginHelpPassword } from '../src/forms/login-help-password.js';
 import { alertOf, dialogOf, field, part, settled, statusOf, submit, submitOf, textOf, type } from './helpers/dom.js';
@@ -97,7 +97,7 @@ describe('<login-help-password>', () => {
     await fillAndSubmit(el, 'ghost', 'Pat');
     const dialog = dialogOf(el);
     const closed = new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
-    await sendKeys({ press: 'Escape' });
+    await press('Escape');
     await closed;
     expect(dialog.open).to.be.false;
     expect(el.shadowRoot!.activeElement).to.equal(submitOf(el));

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, narrowViewport, press, setViewport } from './helpers/engine.js';
 import { delay, HttpResponse } from 'msw';
 import 'axe-core/axe.min.js';
 import '../src/define.js';
@@ -102,24 +103,24 @@ describe('<login-help-reset>: accessibility', () => {
     wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
     const order = [input(el, 'userName'), input(el, 'password'), toggleOf(el, 'password'), input(el, 'confirm'), toggleOf(el, 'confirm'), saveOf(el)];
     for (const [index, target] of order.entries()) {
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       expect(deepActive() === target, `Tab ${index + 1} reaches ${target.id || target.getAttribute('aria-label') || textOf(target)}`).to.be.true;
     }
-    await sendKeys({ press: 'Shift+Tab' });
-    await sendKeys({ press: 'Shift+Tab' });
+    await press('Shift+Tab');
+    await press('Shift+Tab');
     expect(deepActive() === input(el, 'confirm')).to.be.true;
     await sendKeys({ type: 'correct horse battery staple' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Enter' });
+    await press('Tab');
+    await press('Enter');
     await el.updateComplete;
     expect(input(el, 'confirm').type, 'Enter on Show shows').to.equal('text');
     expect(deepActive() === toggleOf(el, 'confirm'), 'focus stays on Show/Hide').to.be.true;
-    await sendKeys({ press: 'Space' });
+    await press('Space');
     await el.updateComplete;
     expect(input(el, 'confirm').type, 'Space hides again').to.equal('password');
     input(el, 'password').focus();
     await sendKeys({ type: 'correct horse battery staple' });
-    await sendKeys({ press: 'Enter' });
+    await press('Enter');
     await settledReset(el);
     expect(saved).to.have.length(1);
     expect(saved[0]!.body).to.deep.equal({ token: TOKEN, password: 'correct horse battery staple' });
@@ -132,24 +133,24 @@ describe('<login-help-reset>: accessibility', () => {
     const el = await mountReset(html`<login-help-reset endpoint=${API} token=${TOKEN}></login-help-reset>`);
     input(el, 'password').focus();
     await sendKeys({ type: 'x'.repeat(MIN_LENGTH) });
-    await sendKeys({ press: 'Enter' });
+    await press('Enter');
     await el.updateComplete;
     expect(deepActive() === part(el, '[part="error-summary"]')).to.be.true;
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Enter' });
+    await press('Tab');
+    await press('Enter');
     expect(deepActive() === input(el, 'confirm')).to.be.true;
   });
 
   it('reflows at 320 CSS px: nothing wider than the viewport, even a long server message', async () => {
-    await setViewport({ width: 320, height: 640 });
+    const { width } = await narrowViewport();
     resetBackend(validLink, json({ status: 'invalid', errors: { password: `Refused:${'x'.repeat(300)}` } }, 422));
     const el = await mountReset(html`<login-help-reset endpoint=${API} token=${TOKEN}></login-help-reset>`);
     await save(el);
     const tooWide = [...el.shadowRoot!.querySelectorAll('*')]
-      .filter((element) => element.getBoundingClientRect().right > 320.5)
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
       .map((element) => element.localName + (element.id ? `#${element.id}` : ''));
     expect(tooWide).to.deep.equal([]);
-    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    expect(document.documentElement.scrollWidth).to.be.at.most(width);
     for (const target of [input(el, 'password'), toggleOf(el, 'password'), saveOf(el)]) {
       const { width, height } = target.getBoundingClientRect();
       expect(width >= 24 && height >= 24, `${target.localName} is at least 24×24`).to.be.true;
@@ -157,6 +158,7 @@ describe('<login-help-reset>: accessibility', () => {
   });
 
   it('keeps a visible focus outline under forced colours', async () => {
+    // WebKitWebDriver cannot emulate forced colours: there this checks the outline in normal colours.
     await emulateMedia({ forcedColors: 'active' });
     resetBackend();
     const el = await mountReset(html`<login-help-reset endpoint=${API} token=${TOKEN}></login-help-reset>`);

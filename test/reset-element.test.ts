@@ -194,6 +194,8 @@ describe('<login-help-reset>', () => {
     const summary = part(el, '[part="error-summary"]');
     expect(el.shadowRoot!.activeElement).to.equal(summary);
     expect(textOf(part(el, '#summary-title'))).to.equal('There is a problem');
+    expect([summary.getAttribute('role'), summary.getAttribute('aria-labelledby')], 'a labelled region').to.deep.equal(['region', 'summary-title']);
+    expect(summary.querySelector('[role="alert"] #summary-title'), 'the alert inside holds the title').to.not.equal(null);
     expect([...summary.querySelectorAll('li')].map(textOf)).to.deep.equal(['Enter a new password.', 'Enter your new password again.']);
     for (const id of ['password', 'confirm'] as const) {
       const field = input(el, id);

@@ -87,3 +87,21 @@ describe('slots for wording', () => {
     expect(says(el.shadowRoot!.querySelector('#dialog-message')!)).to.equal('Not on file. Call 555-0100.');
   });
 });
+
+describe('fallback content for browsers that cannot run the bundle', () => {
+  // README "Browser support": a page puts a sentence inside the element for browsers below the
+  // table; once the element runs, no default slot shows it.
+  for (const tag of ['login-help', 'login-help-username', 'login-help-password', 'login-help-reset']) {
+    it(`<${tag}> hides the sentence inside it once defined`, async () => {
+      const host = document.createElement(tag);
+      const sentence = Object.assign(document.createElement('p'), { textContent: 'Login help needs a newer browser.' });
+      host.append(sentence);
+      const el = await fixture<HTMLElement>(host);
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(sentence.assignedSlot, 'assigned to a slot').to.equal(null);
+      const box = sentence.getBoundingClientRect();
+      expect(box.width * box.height, 'its box').to.equal(0);
+      expect(says(el)).to.not.include('newer browser');
+    });
+  }
+});

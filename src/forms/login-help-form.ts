@@ -237,12 +237,15 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     this.#input(name)?.focus();
   };
 
-  /** GOV.UK-style summary: "There is a problem", then a link to each invalid field. */
+  /**
+   * GOV.UK-style summary: "There is a problem", then a link to each invalid field. A labelled
+   * region (so its name is announced when focus lands on it) with an alert inside.
+   */
   #renderSummary() {
     const invalid = this.fields.filter(({ name }) => this.fieldErrors[name]);
     if (invalid.length === 0) return nothing;
     const texts = formTexts();
-    return html`<div part="error-summary" class="summary" tabindex="-1" aria-labelledby="summary-title">
+    return html`<div part="error-summary" class="summary" role="region" tabindex="-1" aria-labelledby="summary-title">
       <div role="alert">
         <div id="summary-title" class="summary-title" role="heading" aria-level=${Math.min(6, this.effectiveHeadingLevel + 1)}>
           ${texts.summaryTitle}

@@ -77,7 +77,7 @@ export function loadLocale(locale: Locale, part: LocalePart = 'page'): Promise<b
 /**
  * The shipped locale for a BCP 47 tag: the exact locale, else its language (`es-MX` → `es`,
  * `fr-CA` → `fr`), with `pt*` → `pt-BR`, Chinese by script (`zh-TW`/`zh-HK` → `zh-Hant`, other
- * `zh*` → `zh-Hans`), `fil` → `tl`; anything else, or nothing, → `en`.
+ * `zh*` → `zh-Hans`), `fil` → `tl`, withdrawn codes (`iw`, `in`) as their successors; anything else, or nothing, → `en`.
  */
 export function matchLocale(tag: string | null | undefined): Locale {
   let parsed: Intl.Locale;
@@ -86,7 +86,9 @@ export function matchLocale(tag: string | null | undefined): Locale {
   } catch {
     return 'en';
   }
-  const language = parsed.language === 'fil' ? 'tl' : parsed.language;
+  // Intl.Locale maps the withdrawn ISO 639 codes (iw, in) to today's in Chromium and Firefox,
+  // not in WebKit (issue 25): map them here, with fil → tl.
+  const language = ({ iw: 'he', in: 'id', fil: 'tl' } as Record<string, string>)[parsed.language] ?? parsed.language;
   if (language === 'zh') return parsed.maximize().script === 'Hant' ? 'zh-Hant' : 'zh-Hans';
   if (language === 'pt') return 'pt-BR';
   return (allLocales as readonly string[]).includes(language) ? (language as Locale) : 'en';

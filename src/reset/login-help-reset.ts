@@ -293,7 +293,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
   #renderSummary() {
     const invalid = FIELDS.filter((field) => this.fieldErrors[field]);
     if (!invalid.length) return nothing;
-    return html`<div part="error-summary" class="summary" tabindex="-1" aria-labelledby="summary-title">
+    return html`<div part="error-summary" class="summary" role="region" tabindex="-1" aria-labelledby="summary-title">
       <div role="alert">
         <div id="summary-title" class="summary-title" role="heading" aria-level=${Math.min(6, this.effectiveHeadingLevel + 1)}>${resetTexts().summaryTitle}</div>
         <ul>

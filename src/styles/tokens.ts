@@ -5,7 +5,9 @@ import { css } from 'lit';
  * rest of the styles read one name and a page can override any token from outside. Each
  * default is a light-dark() pair: the widget follows the page's `color-scheme` (a page that
  * says `color-scheme: light dark` gets the dark palette when the person prefers dark), and the
- * `theme` attribute forces one.
+ * `theme` attribute forces one. An engine without light-dark() (Safari before 17.5, Firefox
+ * before 120, Chrome before 123) finds every colour invalid and uses the page's own: readable,
+ * unbranded (a fallback palette would not fit the size budget; README "Browser support").
  */
 export const tokens = css`
   :host {

@@ -1,6 +1,9 @@
 // `GET /reset` (the RESET_URL default): the page the "Reset Your Password" link opens. It holds
 // `<login-help-reset>` from the widget's self-contained bundle, served from /reset-assets/, under
-// a strict Content-Security-Policy with Trusted Types (no inline script or style).
+// a strict Content-Security-Policy with Trusted Types (no inline script or style). Inside the element,
+// what a browser that cannot run the bundle shows instead (the element's shadow root, which has no
+// default slot, hides it everywhere else); the stylesheet holds it back for 2 s, so a browser that
+// is only slow to load the bundle never flashes it.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +29,12 @@ const PAGE_CSP = [
 ].join('; ');
 
 const STYLES = `html{color-scheme:light dark}body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:1rem}
-main{max-width:32rem;margin:2rem auto}login-help-reset:not(:defined){display:block;min-height:24rem}`;
+main{max-width:32rem;margin:2rem auto}login-help-reset:not(:defined){display:block;min-height:24rem}
+login-help-reset:not(:defined)>div{animation:lh-fallback 0s 2s both}@keyframes lh-fallback{from{visibility:hidden}to{visibility:visible}}`;
 
 function page(config: Config, lang: string): string {
-  const attributes = [`endpoint="${escapeHtml(config.basePath)}"`];
+  // The page's one level-one heading is the element's (axe page-has-heading-one).
+  const attributes = [`endpoint="${escapeHtml(config.basePath)}"`, 'heading-level="1"'];
   if (config.helpUrl) attributes.push(`help-url="${escapeHtml(config.helpUrl)}"`);
   if (config.loginUrl) attributes.push(`login-url="${escapeHtml(config.loginUrl)}"`);
   const dir = RTL_LOCALES.has(lang as EmailLocale) ? 'rtl' : 'ltr';
@@ -46,7 +51,12 @@ function page(config: Config, lang: string): string {
 </head>
 <body>
 <main>
-<login-help-reset ${attributes.join(' ')}></login-help-reset>
+<login-help-reset ${attributes.join(' ')}>
+<div lang="en" dir="ltr">
+<h1>Create a New Password</h1>
+<p>This page needs a newer browser: Chrome or Edge 98, Firefox 101, Safari 16.4 or later, with JavaScript on. Open the link from your email in one of them.</p>
+</div>
+</login-help-reset>
 </main>
 </body>
 </html>`;
