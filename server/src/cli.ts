@@ -73,6 +73,7 @@ async function start(config: Config, output: Output): Promise<number> {
   output.out(`  reset:   ${config.resetUrl}`);
   output.out(config.smtpUrl ? `  mail:    ${redactUrl(config.smtpUrl)}` : `  mailbox: ${service.url}/dev/mailbox`);
   output.out(`  data:    ${where(config)}`);
+  if (config.directorySql) output.out(`  accounts: ${redactUrl(config.directorySql.url)} (queries in ${config.directorySql.file}; new passwords as ${config.passwordHashFormat})`);
   if (!config.smtpUrl && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
     output.err('login-help-server: no SMTP_URL, so every email goes to the development mailbox, which only this machine can read. Set SMTP_URL to send real mail.');
   }
@@ -117,6 +118,10 @@ export async function main(argv: string[], output: Output = consoleOutput, input
   }
   if (config.directoryUrl && ['import', 'demo', 'check-password'].includes(command)) {
     output.err(`login-help-server ${command}: practices and accounts live in the portal's directory (DIRECTORY_URL), not in this service's tables.`);
+    return 2;
+  }
+  if (config.directorySql && ['import', 'demo', 'check-password'].includes(command)) {
+    output.err(`login-help-server ${command}: practices and accounts live in the portal's own database (DIRECTORY_SQL_URL), not in this service's tables.`);
     return 2;
   }
   try {

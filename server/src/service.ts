@@ -8,8 +8,11 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createRateLimits } from './http/rate-limits.js';
+import type { Directory } from './directory/directory.js';
 import { httpDirectory } from './directory/http-directory.js';
+import { openSqlDirectory } from './directory/sql-directory.js';
 import { tableDirectory } from './directory/table-directory.js';
+import { hashFormat } from './passwords/hash-formats.js';
 import { Metrics } from './http/metrics.js';
 import { OutboxWorker, describeFailure } from './mail/outbox.js';
 import { DevMailbox, smtpTransport, type MailTransport } from './mail/transport.js';
@@ -55,8 +58,27 @@ export async function openMigrated(config: Config): Promise<Database> {
   return db;
 }
 
+/** The directory the config names; the SQL directory checks its queries first (SPEC §9). */
+async function openDirectory(config: Config): Promise<Directory> {
+  if (config.directorySql) {
+    const format = hashFormat(config.passwordHashFormat, config.hashCosts);
+    return openSqlDirectory({ ...config.directorySql, timeoutMs: config.databaseTimeoutMs, format });
+  }
+  return config.directoryUrl && config.directorySecret ? httpDirectory(config.directoryUrl, config.directorySecret, config.databaseTimeoutMs) : tableDirectory;
+}
+
 /** Starts the service. */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
+  const directory = await openDirectory(config);
+  try {
+    return await startWith(config, options, directory);
+  } catch (error) {
+    await directory.close?.();
+    throw error;
+  }
+}
+
+async function startWith(config: Config, options: ServiceOptions, directory: Directory): Promise<Service> {
   const clock = options.clock ?? systemClock;
   const db = options.db ?? (await openMigrated(config));
   if (options.db) await migrate(db);
@@ -76,7 +98,6 @@ export async function startService(config: Config, options: ServiceOptions = {})
     onError: (error, { id, attempt, dead }) => log.app?.log.warn({ outbox: id, attempt, dead, failure: describeFailure(error) }, dead ? 'email dead after its last try' : 'email delivery failed; will retry'),
   });
   const limits = createRateLimits(config, db);
-  const directory = config.directoryUrl && config.directorySecret ? httpDirectory(config.directoryUrl, config.directorySecret, config.databaseTimeoutMs) : tableDirectory;
   const app = await buildApp({ config, db, directory, clock, limits, nudgeOutbox: () => worker.nudge() }, {
     metrics,
     ...(options.logStream ? { logStream: options.logStream } : {}),
@@ -106,6 +127,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         await app.close();
         await worker.stop();
         transport.close();
+        await directory.close?.();
         if (!options.db) await db.close();
       })();
       return closed;

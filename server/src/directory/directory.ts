@@ -1,6 +1,7 @@
 // Where practices and accounts come from (SPEC §9): the service's own tables (table-directory.ts,
-// filled by `import` and `demo`), or a portal's own account system over HTTP (http-directory.ts,
-// DIRECTORY_URL). Every lookup is case-insensitive and sees only what is active.
+// filled by `import` and `demo`), a portal's own account system over HTTP (http-directory.ts,
+// DIRECTORY_URL), or a portal's own database (sql-directory.ts, DIRECTORY_SQL_URL). Every lookup
+// is case-insensitive and sees only what is active.
 import type { Queryable } from '../db/database.js';
 
 /** A practice's user name, as the "Forgot User Name Request" email lists it. */
@@ -23,6 +24,21 @@ export class AccountGone extends Error {
   override name = 'AccountGone';
 }
 
+/**
+ * A directory that could not answer (its database away, slow, or answering the wrong shape): the
+ * request answers 503 with Retry-After, and the audit names `operation`, never a value.
+ */
+export class DirectoryUnavailable extends Error {
+  override name = 'DirectoryUnavailable';
+  /** The query or call that failed (`find-account`, …). */
+  readonly operation: string;
+
+  constructor(operation: string, reason: string) {
+    super(`the portal directory's ${operation} failed: ${reason}`);
+    this.operation = operation;
+  }
+}
+
 /** One practice and one of its accounts, as a CSV row or the demo data gives them. */
 export interface DirectoryEntry {
   practice: string;
@@ -36,7 +52,7 @@ export interface DirectoryEntry {
  * directory reads inside it; the HTTP directory ignores it.
  */
 export interface Directory {
-  readonly kind: 'tables' | 'http';
+  readonly kind: 'tables' | 'http' | 'sql';
   /** Every active account of every active practice whose email on file is `email` (any case). */
   findLoginsByEmail(tx: Queryable, email: string): Promise<{ email: string; logins: PracticeLogin[] } | undefined>;
   /** The active account with this user name (any case) at an active practice. */
@@ -50,4 +66,10 @@ export interface Directory {
   setPassword(tx: Queryable, account: Account, password: string, at: Date): Promise<void>;
   /** True when `password` (normalized) is the account's password; absent where the directory cannot tell (a portal's). */
   matchesPassword?(tx: Queryable, account: Account, password: string): Promise<boolean>;
+  /** Why the directory cannot store this (rule-abiding, normalized) password, shown at New Password; absent when it can store any. */
+  refusePassword?(password: string): string | undefined;
+  /** Resolves when the directory's own database answers (for /readyz); absent when there is none. */
+  ready?(): Promise<void>;
+  /** Releases the directory's own connections. */
+  close?(): Promise<void>;
 }

@@ -117,6 +117,12 @@ export async function resetPassword(context: Context, caller: Caller, token: str
     await audit('invalid', before.account.userName);
     return invalid({ password: passwordMessage(problem, config.passwordMinLength) });
   }
+  // What the portal's hash format cannot hold (bcrypt's 72 bytes) is refused, never cut short.
+  const unstorable = context.directory.refusePassword?.(normalized);
+  if (unstorable) {
+    await audit('invalid', before.account.userName);
+    return invalid({ password: unstorable });
+  }
   try {
     await db.transaction(async (tx) => {
       const now = clock.now();
