@@ -27,7 +27,7 @@ export interface PortalDb {
   url: string;
   /** DIRECTORY_SQL_FILE: demo/portal-db's queries for this schema. */
   queriesFile: string;
-  /** Runs SQL on it (values bound), as the portal itself would. */
+  /** Runs SQL on it (values bound, `?` placeholders on either engine), as the portal itself would. */
   query<T = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<T[]>;
   /** Runs a file of demo/portal-db (several statements). */
   runFile(name: string): Promise<void>;

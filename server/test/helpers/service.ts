@@ -68,11 +68,12 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** Starts a service with the demo clinic; `env` overrides the variables. */
-export async function startTestService(env: Record<string, string> = {}, options: { demo?: boolean; retrySchedule?: number[] } = {}): Promise<TestService> {
+/** Starts a service with the demo clinic; `env` overrides the variables; `portalDb` puts the accounts in a portal's database. */
+export async function startTestService(env: Record<string, string> = {}, options: { demo?: boolean; retrySchedule?: number[]; portalDb?: PortalEngine } = {}): Promise<TestService> {
   const fresh = await freshDatabase();
-  const portal = directoryKind === 'http' ? await startFakePortal() : undefined;
-  const portalDb = portalEngine ? await freshPortalDb(portalEngine) : undefined;
+  const portal = directoryKind === 'http' && !options.portalDb ? await startFakePortal() : undefined;
+  const engineOfPortal = options.portalDb ?? portalEngine;
+  const portalDb = engineOfPortal ? await freshPortalDb(engineOfPortal) : undefined;
   // The demo clinic is in the portal's tables before the start checks read them.
   if (portalDb && options.demo !== false) await portalDb.runFile(`${portalDb.engine}-seed.sql`);
   const config = loadConfig({

@@ -1,0 +1,68 @@
+// Done-when of the SQL directory: a reset through the service, in every PASSWORD_HASH_FORMAT, on
+// a PHP portal's MariaDB and a Django portal's PostgreSQL, lands a hash that the portal's own
+// software accepts for the new password and refuses for the old one: PHP's password_verify,
+// Django's check_password, Python's bcrypt and hashlib.scrypt.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEMO_ENTRIES } from '../src/directory/demo.js';
+import { hashFormat, type HashFormatName } from '../src/passwords/hash-formats.js';
+import type { PortalEngine } from './helpers/portal-db.js';
+import { sqlPassSkip } from './helpers/sql-pass.js';
+import { startTestService, TEST_HASH_COSTS, TEST_HASH_ENV, type TestService } from './helpers/service.js';
+import { missingVerifiers, verifyWith, type Verifier } from './helpers/verifiers.js';
+
+const OLD = 'Old front desk password 2019';
+const NEW = 'Lantern orchard quietly 77 ✓';
+
+/** Who checks each format, as the portal's sign-in would. */
+const VERIFIERS: Record<HashFormatName, Verifier[]> = {
+  bcrypt: ['php', 'python-bcrypt'],
+  argon2id: ['php'],
+  'pbkdf2-sha256': ['django'],
+  scrypt: ['python-scrypt'],
+};
+
+const missing = missingVerifiers();
+// Locally a missing verifier skips with the reason; in CI it is a failure (.ci/run installs them).
+const skip = sqlPassSkip() || (missing && !process.env.CI ? `needs ${missing}` : false);
+
+async function resetThrough(t: TestService, password: string): Promise<void> {
+  assert.equal((await t.post('/password-help', { userName: 'happypaws', requestedBy: 'Dr. Jane Doe' })).status, 200);
+  await t.drainOutbox();
+  const token = /#token=([A-Za-z0-9_-]{43})/.exec(t.mailbox()[0]?.text ?? '')?.[1];
+  assert.ok(token, 'the email holds a link');
+  const answer = await t.post('/reset-password', { token, password });
+  assert.equal(answer.status, 200, answer.text);
+}
+
+for (const engine of ['mariadb', 'postgres'] as PortalEngine[]) {
+  describe(`a reset lands in the portal's ${engine === 'mariadb' ? 'MariaDB (PHP)' : 'PostgreSQL (Django)'} tables, checked by its own software`, { skip }, () => {
+    it('has the reference verifiers (php-cli, python3-django, python3-bcrypt)', () => {
+      assert.equal(missing, undefined, `missing: ${missing}`);
+    });
+
+    for (const format of Object.keys(VERIFIERS) as HashFormatName[]) {
+      it(`${format}: ${VERIFIERS[format].join(' and ')} accept the new password and refuse the old`, async () => {
+        const t = await startTestService({ PASSWORD_HASH_FORMAT: format, ...TEST_HASH_ENV }, { portalDb: engine, demo: false });
+        try {
+          const portal = t.directory.portalDb!;
+          await portal.add(DEMO_ENTRIES);
+          // The account's current password, in the same format, as the portal stored it.
+          const old = await hashFormat(format, TEST_HASH_COSTS).hash(OLD);
+          await portal.query(engine === 'mariadb' ? 'UPDATE users SET password = ?' : 'UPDATE auth_user SET password = ?', [old]);
+          for (const verifier of VERIFIERS[format]) assert.ok(verifyWith(verifier, OLD, old), `${verifier} reads the old hash`);
+
+          await resetThrough(t, NEW);
+          const stored = (await portal.account('happypaws'))?.passwordHash;
+          assert.ok(stored && stored !== old, 'a new hash is stored');
+          for (const verifier of VERIFIERS[format]) {
+            assert.ok(verifyWith(verifier, NEW, stored), `${verifier} accepts the new password`);
+            assert.ok(!verifyWith(verifier, OLD, stored), `${verifier} refuses the old password`);
+          }
+        } finally {
+          await t.close();
+        }
+      });
+    }
+  });
+}
