@@ -61,10 +61,11 @@ export function selectQueries(file: Map<string, PreparedQuery>): DirectoryQuerie
 /** Runs every query once inside a transaction that is rolled back, and checks its columns. */
 export async function dryRun(connection: SqlConnection, queries: DirectoryQueries, format: HashFormatName): Promise<void> {
   await connection.rolledBack(async (run) => {
+    // The samples first: a set-password that matched rows would otherwise show them its own dry-run value.
+    if (queries.sample) checkSamples(await check(run, queries.sample, SAMPLE_SPEC), format);
     for (const [name, spec] of Object.entries(REQUIRED_QUERIES) as [QueryName, QuerySpec][]) {
       await check(run, queries[name], spec);
     }
-    if (queries.sample) checkSamples(await check(run, queries.sample, SAMPLE_SPEC), format);
   });
 }
 

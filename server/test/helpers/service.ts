@@ -68,12 +68,16 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** Starts a service with the demo clinic; `env` overrides the variables; `portalDb` puts the accounts in a portal's database. */
-export async function startTestService(env: Record<string, string> = {}, options: { demo?: boolean; retrySchedule?: number[]; portalDb?: PortalEngine } = {}): Promise<TestService> {
+/**
+ * Starts a service with the demo clinic; `env` overrides the variables; `portalDb` puts the
+ * accounts in a fresh portal database of that engine, or in the one given.
+ */
+export async function startTestService(env: Record<string, string> = {}, options: { demo?: boolean; retrySchedule?: number[]; portalDb?: PortalEngine | PortalDb } = {}): Promise<TestService> {
   const fresh = await freshDatabase();
   const portal = directoryKind === 'http' && !options.portalDb ? await startFakePortal() : undefined;
-  const engineOfPortal = options.portalDb ?? portalEngine;
-  const portalDb = engineOfPortal ? await freshPortalDb(engineOfPortal) : undefined;
+  const given = typeof options.portalDb === 'object' ? options.portalDb : undefined;
+  const engineOfPortal = typeof options.portalDb === 'string' ? options.portalDb : portalEngine;
+  const portalDb = given ?? (engineOfPortal ? await freshPortalDb(engineOfPortal) : undefined);
   // The demo clinic is in the portal's tables before the start checks read them.
   if (portalDb && options.demo !== false) await portalDb.runFile(`${portalDb.engine}-seed.sql`);
   const config = loadConfig({
@@ -160,7 +164,8 @@ export async function startTestService(env: Record<string, string> = {}, options
       await service.close();
       await fresh.drop();
       await portal?.close();
-      await portalDb?.drop();
+      // A portal database the test gave is the test's to drop.
+      if (!given) await portalDb?.drop();
     },
   };
 }
