@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../src/cli.js';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { DirectoryUnavailable } from '../src/directory/directory.js';
 import { openSqlDirectory } from '../src/directory/sql-directory.js';
 import { hashFormat, type HashFormatName } from '../src/passwords/hash-formats.js';
 import { freshPortalDb, type PortalDb } from './helpers/portal-db.js';
@@ -86,6 +87,23 @@ for (const engine of ['mariadb', 'postgres'] as const) {
       const found = engine === 'mariadb' ? 'bcrypt' : 'pbkdf2-sha256';
       const other = engine === 'mariadb' ? 'pbkdf2-sha256' : 'bcrypt';
       await refused(portal, portal.queriesFile, new RegExp(`PASSWORD_HASH_FORMAT is ${other}, but the hashes sample-password-hashes reads are ${found}`), other);
+    });
+
+    it('answers the wrong shape at run time with DirectoryUnavailable (503), naming the query: two accounts for one name, an empty column', async () => {
+      const file = await queriesWith(portal, (text) =>
+        text
+          .replace(/(-- name: find-account-by-user-name\n[^]*?)WHERE[^]*?;/, '$1WHERE LOWER(:user_name) <> \'\' UNION ALL SELECT \'7\', \'again\', \'x\', \'y\';')
+          .replace(/(-- name: find-account\n[^]*?)p\.email AS practice_email/, '$1NULL AS practice_email'),
+      );
+      const directory = await open(portal, file);
+      try {
+        const tx = { query: () => Promise.resolve([]) };
+        await assert.rejects(directory.findAccountByUserName(tx, 'happypaws'), (error: Error) => error instanceof DirectoryUnavailable && error.operation === 'find-account-by-user-name' && /2 rows/.test(error.message));
+        const id = engine === 'mariadb' ? (await portal.query<{ id: number }>('SELECT id FROM users'))[0]!.id : (await portal.query<{ id: number }>('SELECT id FROM auth_user'))[0]!.id;
+        await assert.rejects(directory.findAccount(tx, String(id)), (error: Error) => error instanceof DirectoryUnavailable && /without account_id, user_name, practice_name or practice_email/.test(error.message));
+      } finally {
+        await directory.close?.();
+      }
     });
 
     it('rolls the dry run back: a set-password that would change every row changes none at start', async () => {
