@@ -3,9 +3,10 @@
 // software accepts for the new password and refuses for the old one: PHP's password_verify,
 // Django's check_password, Python's bcrypt and hashlib.scrypt.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { DEMO_ENTRIES } from '../src/directory/demo.js';
 import { hashFormat, type HashFormatName } from '../src/passwords/hash-formats.js';
+import { freshDatabase } from './helpers/database.js';
 import type { PortalEngine } from './helpers/portal-db.js';
 import { sqlPassSkip } from './helpers/sql-pass.js';
 import { startTestService, TEST_HASH_COSTS, TEST_HASH_ENV, type TestService } from './helpers/service.js';
@@ -37,13 +38,19 @@ async function resetThrough(t: TestService, password: string): Promise<void> {
 
 for (const engine of ['mariadb', 'postgres'] as PortalEngine[]) {
   describe(`a reset lands in the portal's ${engine === 'mariadb' ? 'MariaDB (PHP)' : 'PostgreSQL (Django)'} tables, checked by its own software`, { skip }, () => {
+    let own: Awaited<ReturnType<typeof freshDatabase>>;
+    before(async () => {
+      own = await freshDatabase();
+    });
+    after(() => own?.drop());
+
     it('has the reference verifiers (php-cli, python3-django, python3-bcrypt)', () => {
       assert.equal(missing, undefined, `missing: ${missing}`);
     });
 
     for (const format of Object.keys(VERIFIERS) as HashFormatName[]) {
       it(`${format}: ${VERIFIERS[format].join(' and ')} accept the new password and refuse the old`, async () => {
-        const t = await startTestService({ PASSWORD_HASH_FORMAT: format, ...TEST_HASH_ENV }, { portalDb: engine, demo: false });
+        const t = await startTestService({ PASSWORD_HASH_FORMAT: format, ...TEST_HASH_ENV }, { portalDb: engine, demo: false, db: own.db });
         try {
           const portal = t.directory.portalDb!;
           await portal.add(DEMO_ENTRIES);

@@ -2,6 +2,7 @@
 // a database of the engine under test, and its log lines kept for inspection.
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.js';
+import type { Database } from '../../src/db/database.js';
 import type { MailboxMessage } from '../../src/mail/transport.js';
 import { DEMO_ENTRIES } from '../../src/directory/demo.js';
 import { addDemo, importDirectory } from '../../src/directory/import.js';
@@ -70,10 +71,12 @@ export interface TestService {
 
 /**
  * Starts a service with the demo clinic; `env` overrides the variables; `portalDb` puts the
- * accounts in a fresh portal database of that engine, or in the one given.
+ * accounts in a fresh portal database of that engine, or in the one given; `db` is the service's
+ * own database when the test keeps one open across several services.
  */
-export async function startTestService(env: Record<string, string> = {}, options: { demo?: boolean; retrySchedule?: number[]; portalDb?: PortalEngine | PortalDb } = {}): Promise<TestService> {
-  const fresh = await freshDatabase();
+export async function startTestService(env: Record<string, string> = {}, options: { demo?: boolean; retrySchedule?: number[]; portalDb?: PortalEngine | PortalDb; db?: Database } = {}): Promise<TestService> {
+  // A database the test gives is reused (and kept open) across its services: opening PGlite takes seconds.
+  const fresh = options.db ? { db: options.db, drop: () => Promise.resolve() } : await freshDatabase();
   const portal = directoryKind === 'http' && !options.portalDb ? await startFakePortal() : undefined;
   const given = typeof options.portalDb === 'object' ? options.portalDb : undefined;
   const engineOfPortal = typeof options.portalDb === 'string' ? options.portalDb : portalEngine;
