@@ -1,7 +1,10 @@
 // The SQL directory's queries file (SPEC §9): `-- name:` sections, `:name` parameters bound as
 // `$n` or `?`, and everything that looks like a parameter but is not one left alone.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { parseSqlFile, prepareQuery, SqlFileError, type SqlDialect } from '../src/directory/sql-file.js';
 
@@ -93,5 +96,22 @@ describe('named parameters', () => {
         assert.ok(!q.text.includes(`:${name}`));
       }),
     );
+  });
+});
+
+describe("the README's examples", () => {
+  it("are demo/portal-db's queries files, query for query", async () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```sql\n(-- name: find-logins-by-email[^]*?)```/g)].map((match) => match[1] ?? '');
+    assert.equal(blocks.length, 2, 'the MariaDB and the PostgreSQL example');
+    for (const [index, [dialect, file]] of ([['mysql', 'mariadb-queries.sql'], ['postgres', 'postgres-queries.sql']] as const).entries()) {
+      const demo = parseSqlFile(await readFile(path.join(root, 'demo', 'portal-db', file), 'utf8'), dialect);
+      const shown = parseSqlFile(blocks[index] ?? '', dialect);
+      assert.deepEqual([...shown.keys()], [...demo.keys()], file);
+      // Comments aside, the same SQL.
+      const bare = (text: string | undefined) => text?.replace(/--.*\n/g, '').replace(/\s+/g, ' ');
+      for (const [name, query] of demo) assert.equal(bare(shown.get(name)?.text), bare(query.text), `${file}: ${name}`);
+    }
   });
 });
