@@ -1,6 +1,7 @@
 // Configuration from the environment (SPEC §9 names), parsed and checked once at start. A bad
 // value stops the start with a message naming the variable; nothing else reads process.env.
-import { HASH_FORMAT_NAMES, type HashCosts, type HashFormatName } from './passwords/hash-formats.js';
+import { HASH_FORMAT_NAMES, type HashFormatName } from './passwords/formats/hash-format.js';
+import type { HashCosts } from './passwords/hash-formats.js';
 
 /** The service's settings, typed and validated. */
 export interface Config {

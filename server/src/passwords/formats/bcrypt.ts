@@ -1,7 +1,9 @@
 // bcrypt as PHP's password_hash writes it (`$2y$12$…`), through @node-rs/bcrypt (prebuilt, no
 // install script), which hashes on libuv's thread pool so the event loop never waits.
-import { hash, verify } from '@node-rs/bcrypt';
 import type { HashFormat } from './hash-format.js';
+
+/** Loaded on first use: a platform without its prebuilt binary fails only where bcrypt is chosen. */
+const bcrypt = (): Promise<typeof import('@node-rs/bcrypt')> => import('@node-rs/bcrypt');
 
 /** bcrypt reads no more than this many bytes of a password; the rest would be ignored. */
 export const BCRYPT_MAX_BYTES = 72;
@@ -20,10 +22,10 @@ export function bcryptFormat(cost: number): HashFormat {
       if (password.includes('\0')) return 'Your password cannot contain a NUL character.';
       return undefined;
     },
-    hash: (password) => hash(password, { cost, version: '2y', rejectLongPasswords: true }),
+    hash: async (password) => (await bcrypt()).hash(password, { cost, version: '2y', rejectLongPasswords: true }),
     async verify(stored, password) {
       if (!/^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/.test(stored)) return false;
-      return verify(password, stored);
+      return (await bcrypt()).verify(password, stored);
     },
   };
 }
