@@ -81,8 +81,16 @@ export async function startTestService(env: Record<string, string> = {}, options
   const given = typeof options.portalDb === 'object' ? options.portalDb : undefined;
   const engineOfPortal = typeof options.portalDb === 'string' ? options.portalDb : portalEngine;
   const portalDb = given ?? (engineOfPortal ? await freshPortalDb(engineOfPortal) : undefined);
-  // The demo clinic is in the portal's tables before the start checks read them.
-  if (portalDb && options.demo !== false) await portalDb.runFile(`${portalDb.engine}-seed.sql`);
+  // The demo clinic is in the portal's tables before the start checks read them, its old
+  // password in the run's format (the seed's is bcrypt or Django's) so that the sample check agrees.
+  const format = (env.PASSWORD_HASH_FORMAT as HashFormatName | undefined) ?? testHashFormat;
+  if (portalDb && options.demo !== false) {
+    await portalDb.runFile(`${portalDb.engine}-seed.sql`);
+    if (format !== (portalDb.engine === 'mariadb' ? 'bcrypt' : 'pbkdf2-sha256')) {
+      const old = await hashFormat(format, TEST_HASH_COSTS).hash('Old front desk password 2019');
+      await portalDb.query(portalDb.engine === 'mariadb' ? 'UPDATE users SET password = ?' : 'UPDATE auth_user SET password = ?', [old]);
+    }
+  }
   const config = loadConfig({
     PORT: '0',
     RESPONSE_TIME_MS: '0',
@@ -90,7 +98,7 @@ export async function startTestService(env: Record<string, string> = {}, options
     RATE_LIMIT_PER_TARGET: '1000',
     LOG_LEVEL: 'info',
     ...(portal ? { DIRECTORY_URL: portal.url, DIRECTORY_SECRET: portal.secret } : {}),
-    ...(portalDb ? { DIRECTORY_SQL_URL: portalDb.url, DIRECTORY_SQL_FILE: portalDb.queriesFile, PASSWORD_HASH_FORMAT: testHashFormat, ...TEST_HASH_ENV } : {}),
+    ...(portalDb ? { DIRECTORY_SQL_URL: portalDb.url, DIRECTORY_SQL_FILE: portalDb.queriesFile, PASSWORD_HASH_FORMAT: format, ...TEST_HASH_ENV } : {}),
     ...env,
   });
   const clock = new TestClock();
