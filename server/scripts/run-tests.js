@@ -23,7 +23,7 @@ const HTTP_LEVEL = ['test/forms.test.ts', 'test/reset.test.ts', 'test/secrets.te
 
 /** The suites run again on a portal's own database, and the SQL directory's own files (run once, in the MariaDB pass). */
 const SQL_LEVEL = ['test/forms.test.ts', 'test/reset.test.ts', 'test/secrets.test.ts'];
-const SQL_ONLY = ['test/sql-hash-verifiers.test.ts', 'test/sql-faults.test.ts', 'test/sql-start-checks.test.ts'];
+const SQL_ONLY = ['test/sql-hash-verifiers.test.ts', 'test/sql-faults.test.ts', 'test/sql-start-checks.test.ts', 'test/sql-portal-demo.test.ts'];
 
 const DIRECTORIES = {
   tables: 'its own tables',
