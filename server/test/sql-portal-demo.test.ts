@@ -74,8 +74,13 @@ describe('npm run start:portal-db', { skip: sqlPassSkip() }, () => {
         assert.match(demo.output(), /tables practices and users/);
         assert.equal((await post(`${demo.api}/password-help`, { userName: 'happypaws', requestedBy: 'Dr. Jane Doe' })).status, 200, demo.output());
         const origin = new URL(demo.api).origin;
-        const messages = (await (await fetch(`${origin}/dev/mailbox/messages`)).json()) as { messages: { text: string }[] };
-        const token = /#token=([A-Za-z0-9_-]{43})/.exec(messages.messages[0]?.text ?? '')?.[1];
+        // The outbox worker delivers after the answer: wait for the message.
+        let token: string | undefined;
+        for (let tries = 0; !token && tries < 100; tries++) {
+          if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+          const messages = (await (await fetch(`${origin}/dev/mailbox/messages`)).json()) as { messages: { text: string }[] };
+          token = /#token=([A-Za-z0-9_-]{43})/.exec(messages.messages[0]?.text ?? '')?.[1];
+        }
         assert.ok(token, 'the reset email arrived');
         assert.deepEqual((await post(`${demo.api}/reset-password`, { token, password: `${PASSWORD} ${round}` })).body, { status: 'reset' });
       } finally {
