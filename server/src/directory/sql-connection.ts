@@ -50,6 +50,14 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Ends a pool, waiting at most about `ms`: a connection stuck on a slow database would otherwise
+ * hold a shutdown until that database answers. What is left is dropped with the process.
+ */
+function closeWithin(ending: Promise<void>, ms: number): Promise<void> {
+  return within(ending, ms + 500).catch(() => undefined);
+}
+
 /** At most this many connections: the service's own database carries the rest of the work. */
 const POOL_SIZE = 4;
 
@@ -83,7 +91,7 @@ function postgresConnection(url: string, timeoutMs: number): SqlConnection {
     async ping() {
       await within(pool.query('SELECT 1'), timeoutMs + 500);
     },
-    close: () => pool.end(),
+    close: () => closeWithin(pool.end(), timeoutMs),
   };
 }
 
@@ -132,7 +140,7 @@ function mysqlConnection(url: string, timeoutMs: number): SqlConnection {
     async ping() {
       await within(pool.query('SELECT 1'), timeoutMs + 500);
     },
-    close: () => pool.end(),
+    close: () => closeWithin(pool.end(), timeoutMs),
   };
 }
 
