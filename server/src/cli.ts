@@ -73,7 +73,7 @@ async function start(config: Config, output: Output): Promise<number> {
   output.out(`  reset:   ${config.resetUrl}`);
   output.out(config.smtpUrl ? `  mail:    ${redactUrl(config.smtpUrl)}` : `  mailbox: ${service.url}/dev/mailbox`);
   output.out(`  data:    ${where(config)}`);
-  if (config.directorySql) output.out(`  accounts: ${redactUrl(config.directorySql.url)} (queries in ${config.directorySql.file}; new passwords as ${config.passwordHashFormat})`);
+  if (config.directorySql) output.out(`  portal:  ${redactUrl(config.directorySql.url)} (queries in ${config.directorySql.file}; new passwords as ${config.passwordHashFormat})`);
   if (!config.smtpUrl && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
     output.err('login-help-server: no SMTP_URL, so every email goes to the development mailbox, which only this machine can read. Set SMTP_URL to send real mail.');
   }

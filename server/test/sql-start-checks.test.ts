@@ -142,6 +142,14 @@ describe('the start through the command line', { skip: sqlPassSkip() }, () => {
     assert.equal(result.out, '', 'it never listened');
   });
 
+  it('asks MariaDB for TLS with ?sslmode=require (the test server has none, so it refuses)', async () => {
+    const url = new URL(portal.url);
+    url.searchParams.set('sslmode', 'require');
+    const result = await start({ DIRECTORY_SQL_URL: url.toString(), DIRECTORY_SQL_FILE: portal.queriesFile, PASSWORD_HASH_FORMAT: 'bcrypt' });
+    assert.equal(result.code, 1);
+    assert.match(result.err, /does not answer: .*secure connection/);
+  });
+
   it('says when the database does not answer, without printing its password', async () => {
     const result = await start({ DIRECTORY_SQL_URL: 'mysql://portal:s3cret-pw@127.0.0.1:1/portal', DIRECTORY_SQL_FILE: portal.queriesFile, PASSWORD_HASH_FORMAT: 'bcrypt' });
     assert.equal(result.code, 1);

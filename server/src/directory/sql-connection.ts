@@ -95,9 +95,17 @@ function postgresConnection(url: string, timeoutMs: number): SqlConnection {
   };
 }
 
+/** `?ssl=true` or `?sslmode=require|verify-ca|verify-full`: TLS, the server's certificate checked against the system's CAs. */
+function mysqlTls(parsed: URL): { ssl: { rejectUnauthorized: boolean } } | undefined {
+  const ssl = parsed.searchParams.get('ssl');
+  const mode = parsed.searchParams.get('sslmode');
+  return ssl === 'true' || (mode !== null && mode !== 'disable') ? { ssl: { rejectUnauthorized: true } } : undefined;
+}
+
 function mysqlConnection(url: string, timeoutMs: number): SqlConnection {
   const parsed = new URL(url);
   const pool = mysql.createPool({
+    ...mysqlTls(parsed),
     host: parsed.hostname.replace(/^\[|\]$/g, ''),
     port: Number(parsed.port || 3306),
     user: decodeURIComponent(parsed.username),
