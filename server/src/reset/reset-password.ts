@@ -112,16 +112,16 @@ export async function resetPassword(context: Context, caller: Caller, token: str
     return DEAD[before.state];
   }
   const normalized = normalizePassword(password);
-  const problem = passwordProblem(normalized, config.passwordMinLength, before.account.userName);
-  if (problem) {
-    await audit('invalid', before.account.userName);
-    return invalid({ password: passwordMessage(problem, config.passwordMinLength) });
-  }
   // What the portal's hash format cannot hold (bcrypt's 72 bytes) is refused, never cut short.
   const unstorable = context.directory.refusePassword?.(normalized);
   if (unstorable) {
     await audit('invalid', before.account.userName);
     return invalid({ password: unstorable });
+  }
+  const problem = passwordProblem(normalized, config.passwordMinLength, before.account.userName);
+  if (problem) {
+    await audit('invalid', before.account.userName);
+    return invalid({ password: passwordMessage(problem, config.passwordMinLength) });
   }
   try {
     await db.transaction(async (tx) => {
