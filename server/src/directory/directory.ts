@@ -24,6 +24,11 @@ export class AccountGone extends Error {
   override name = 'AccountGone';
 }
 
+/** Thrown by `setPassword`, before writing anything, when the password cannot be stored as the portal reads it; the message says why. */
+export class PasswordUnstorable extends Error {
+  override name = 'PasswordUnstorable';
+}
+
 /**
  * A directory that could not answer (its database away, slow, or answering the wrong shape): the
  * request answers 503 with Retry-After, and the audit names `operation`, never a value.
@@ -61,13 +66,11 @@ export interface Directory {
   findAccount(tx: Queryable, key: string): Promise<Account | undefined>;
   /**
    * Sets the account's password (already checked against the rule and NFKC-normalized); throws
-   * AccountGone when the account is no longer there.
+   * AccountGone when the account is no longer there, PasswordUnstorable when it cannot hold it.
    */
   setPassword(tx: Queryable, account: Account, password: string, at: Date): Promise<void>;
   /** True when `password` (normalized) is the account's password; absent where the directory cannot tell (a portal's). */
   matchesPassword?(tx: Queryable, account: Account, password: string): Promise<boolean>;
-  /** Why the directory cannot store this (rule-abiding, normalized) password, shown at New Password; absent when it can store any. */
-  refusePassword?(password: string): string | undefined;
   /** Resolves when the directory's own database answers (for /readyz); absent when there is none. */
   ready?(): Promise<void>;
   /** Releases the directory's own connections. */

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, redactUrl } from '../config.js';
 import type { HashFormat } from '../passwords/hash-formats.js';
-import { AccountGone, DirectoryUnavailable, type Account, type Directory } from './directory.js';
+import { AccountGone, DirectoryUnavailable, PasswordUnstorable, type Account, type Directory } from './directory.js';
 import { dialectOf, openSqlConnection, type SqlConnection, type SqlResult } from './sql-connection.js';
 import { parseSqlFile } from './sql-file.js';
 import { dryRun, selectQueries, type DirectoryQueries, type QueryName } from './sql-queries.js';
@@ -76,11 +76,12 @@ function sqlDirectory(connection: SqlConnection, queries: DirectoryQueries, form
     findAccountByUserName: (_tx, userName) => oneAccount('find-account-by-user-name', { user_name: userName }),
     findAccount: (_tx, key) => oneAccount('find-account', { account_id: key }),
     async setPassword(_tx, account, password) {
+      const refusal = format.refuse?.(password);
+      if (refusal) throw new PasswordUnstorable(refusal);
       const hash = await format.hash(password);
       const { changed } = await run('set-password', { account_id: account.key, password_hash: hash });
       if (changed === 0) throw new AccountGone();
     },
-    refusePassword: (password) => format.refuse?.(password),
     async ready() {
       try {
         await connection.ping();
