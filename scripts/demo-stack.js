@@ -221,7 +221,8 @@ export async function startDemoStack(options = {}) {
       if (error.code === 'EADDRINUSE') throw portInUse('login-help-server', host, serverPort, 'PORT');
       throw error;
     }
-    await addDemo(service.db);
+    // With DIRECTORY_SQL_URL the demo clinic lives in the portal's own tables (npm run start:portal-db).
+    if (!config.directorySql) await addDemo(service.db);
 
     const listening = new URL(service.url || `http://${hostForUrl(host)}:${serverPort}`);
     // A wildcard address is where it listens, not where a browser can reach it.

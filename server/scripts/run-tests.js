@@ -1,13 +1,18 @@
-// Runs the server suite three times: on embedded PGlite; the HTTP-level files again with a
+// Runs the server suite four times: on embedded PGlite; the HTTP-level files again with a
 // portal's directory over HTTP (TEST_DIRECTORY=http, a fake portal that checks every signature);
-// then everything on the machine's PostgreSQL (each test in a fresh schema, dropped afterwards).
-// Without a PostgreSQL server the last run is skipped and says so plainly; CI=true makes that a
+// the HTTP-level files and the SQL directory's own files with the portal's accounts in its own
+// database (TEST_DIRECTORY=sql-mariadb: a PHP portal's tables on MariaDB, bcrypt; sql-postgres: a
+// Django portal's on PostgreSQL, pbkdf2-sha256; a fresh database per test); then everything on
+// the machine's PostgreSQL (each test in a fresh schema, dropped afterwards). Without a PostgreSQL
+// or MariaDB server the runs that need it are skipped and say so plainly; CI=true makes that a
 // failure instead.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import mysql from 'mysql2/promise';
 import pg from 'pg';
 
 const url = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const mariadbUrl = process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const files = readdirSync('test')
   .filter((name) => name.endsWith('.test.ts'))
   .map((name) => `test/${name}`);
@@ -16,8 +21,19 @@ const only = process.argv.slice(2);
 /** The files that exercise the service over HTTP, run again against the portal directory. */
 const HTTP_LEVEL = ['test/forms.test.ts', 'test/reset.test.ts', 'test/secrets.test.ts', 'test/smtp.test.ts'];
 
+/** The suites run again on a portal's own database, and the SQL directory's own files (run once, in the MariaDB pass). */
+const SQL_LEVEL = ['test/forms.test.ts', 'test/reset.test.ts', 'test/secrets.test.ts'];
+const SQL_ONLY = ['test/sql-hash-verifiers.test.ts', 'test/sql-faults.test.ts', 'test/sql-start-checks.test.ts', 'test/sql-portal-demo.test.ts'];
+
+const DIRECTORIES = {
+  tables: 'its own tables',
+  http: 'a portal directory over HTTP',
+  'sql-mariadb': "a PHP portal's tables on MariaDB (bcrypt)",
+  'sql-postgres': "a Django portal's tables on PostgreSQL (pbkdf2-sha256)",
+};
+
 function run(engine, directory = 'tables', list = files) {
-  console.log(`\n=== login-help-server tests on ${engine}, ${directory === 'http' ? 'a portal directory over HTTP' : 'its own tables'} ===`);
+  console.log(`\n=== login-help-server tests on ${engine}, ${DIRECTORIES[directory]} ===`);
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...(only.length ? only : list)], {
     stdio: 'inherit',
     env: { ...process.env, TEST_DATABASE: engine, TEST_DIRECTORY: directory },
@@ -38,8 +54,31 @@ async function postgresAnswers() {
   }
 }
 
+async function mariadbAnswers() {
+  let connection;
+  try {
+    connection = await mysql.createConnection({ uri: mariadbUrl, connectTimeout: 3000 });
+    await connection.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await connection?.end().catch(() => undefined);
+  }
+}
+
 let failed = run('pglite') !== 0;
 failed = run('pglite', 'http', HTTP_LEVEL) !== 0 || failed;
+const servers = [(await mariadbAnswers()) ? undefined : `MariaDB at ${mariadbUrl}`, (await postgresAnswers()) ? undefined : `PostgreSQL at ${url}`].filter(Boolean);
+if (servers.length === 0) {
+  failed = run('pglite', 'sql-mariadb', [...SQL_LEVEL, ...SQL_ONLY]) !== 0 || failed;
+  failed = run('pglite', 'sql-postgres', SQL_LEVEL) !== 0 || failed;
+} else if (process.env.CI) {
+  console.error(`\nNothing answers as ${servers.join(' and ')}: CI must run the SQL directory's tests (.ci/run starts both).`);
+  failed = true;
+} else {
+  console.log(`\nSKIPPED: the SQL directory runs of the server tests — nothing answers as ${servers.join(' and ')}. Start it (or set TEST_MARIADB_URL / TEST_POSTGRES_URL) to run them.`);
+}
 if (await postgresAnswers()) {
   failed = run('postgres') !== 0 || failed;
 } else if (process.env.CI) {

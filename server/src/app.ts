@@ -4,8 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { recordAudit } from './audit.js';
 import type { Context } from './context.js';
+import { DirectoryUnavailable } from './directory/directory.js';
 import type { Answer } from './http/answer.js';
 import { Metrics, noteOutcome, outcomeOf } from './http/metrics.js';
 import { outboxSummary } from './mail/outbox.js';
@@ -76,6 +78,13 @@ function refusal(error: FastifyError): Answer {
   return { status: 503, body: { status: 'unavailable' }, headers: { 'Retry-After': '5' } };
 }
 
+/** Records which directory operation failed (never a value): the request itself answers 503. */
+async function auditDirectoryFailure(context: Context, form: string | undefined, request: FastifyRequest, error: DirectoryUnavailable): Promise<void> {
+  if (!form) return;
+  // The service's own database may be what is away: the 503 goes out either way.
+  await recordAudit(context.db, context.clock.now(), { form, outcome: `unavailable: ${error.operation}`, client: request.ip, requestId: request.id }).catch(() => undefined);
+}
+
 /** Builds the service. */
 export async function buildApp(context: Context, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = context;
@@ -141,8 +150,10 @@ export async function buildApp(context: Context, options: AppOptions = {}): Prom
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const answer = refusal(error);
+    // `forms` (below) is filled before any request arrives.
+    if (error instanceof DirectoryUnavailable) await auditDirectoryFailure(context, forms[request.routeOptions.url ?? ''], request, error);
     if (answer.status >= 500) request.log.error({ err: { type: error.name, code: error.code, message: error.message } }, 'request failed');
     else request.log.info({ refused: error.code ?? 'validation' }, 'request refused');
     return send(reply, answer);

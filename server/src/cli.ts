@@ -106,6 +106,7 @@ async function start(config: Config, output: Output): Promise<number> {
   output.out(`  reset:   ${config.resetUrl}`);
   output.out(config.smtpUrl ? `  mail:    ${redactUrl(config.smtpUrl)}` : `  mailbox: ${service.url}/dev/mailbox`);
   output.out(`  data:    ${where(config)}`);
+  if (config.directorySql) output.out(`  portal:  ${redactUrl(config.directorySql.url)} (queries in ${config.directorySql.file}; new passwords as ${config.passwordHashFormat})`);
   if (!config.smtpUrl && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
     output.err('login-help-server: no SMTP_URL, so every email goes to the development mailbox, which only this machine can read. Set SMTP_URL to send real mail.');
   }
@@ -136,8 +137,12 @@ export async function main(argv: string[], output: Output = consoleOutput, input
     output.err(`login-help-server: ${error.message}`);
     return 2;
   }
-  if (config.directoryUrl && ['import', 'demo', 'check-password'].includes(command)) {
+  if (config.directoryUrl && ['import', 'demo', 'check-password', 'export'].includes(command)) {
     output.err(`login-help-server ${command}: practices and accounts live in the portal's directory (DIRECTORY_URL), not in this service's tables.`);
+    return 2;
+  }
+  if (config.directorySql && ['import', 'demo', 'check-password', 'export'].includes(command)) {
+    output.err(`login-help-server ${command}: practices and accounts live in the portal's own database (DIRECTORY_SQL_URL), not in this service's tables.`);
     return 2;
   }
   try {
@@ -173,10 +178,6 @@ export async function main(argv: string[], output: Output = consoleOutput, input
         }
       }
       case 'export': {
-        if (config.directoryUrl) {
-          output.err("login-help-server export: practices and accounts live in the portal's directory (DIRECTORY_URL), not in this service's tables.");
-          return 2;
-        }
         const write = output.write ?? (async (chunk: string) => output.out(chunk.replace(/\n$/, '')));
         return await withDatabase(config, command, async (db) => {
           const count = await exportDirectory(db, write);

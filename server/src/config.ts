@@ -1,5 +1,7 @@
 // Configuration from the environment (SPEC §9 names), parsed and checked once at start. A bad
 // value stops the start with a message naming the variable; nothing else reads process.env.
+import { HASH_FORMAT_NAMES, type HashFormatName } from './passwords/formats/hash-format.js';
+import type { HashCosts } from './passwords/hash-formats.js';
 
 /** The service's settings, typed and validated. */
 export interface Config {
@@ -13,6 +15,12 @@ export interface Config {
   directorySecret?: string;
   /** PORTAL_SECRET: signs the portal's calls to verify-password; without it that route does not exist. */
   portalSecret?: string;
+  /** The portal's own database (DIRECTORY_SQL_URL) and the file of its queries (DIRECTORY_SQL_FILE). */
+  directorySql?: { url: string; file: string };
+  /** The format new passwords are written in to the portal's database (PASSWORD_HASH_FORMAT). */
+  passwordHashFormat: HashFormatName;
+  /** Each format's cost (BCRYPT_COST, PBKDF2_ITERATIONS, SCRYPT_LOG_N, ARGON2_MEMORY_KIB). */
+  hashCosts: HashCosts;
   smtpUrl?: string;
   mailFrom: string;
   resetUrl: string;
@@ -56,6 +64,13 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'DIRECTORY_URL', fallback: '', meaning: "a portal's own account system (docs/openapi-directory.json) instead of the service's tables" },
   { name: 'DIRECTORY_SECRET', fallback: '', meaning: 'the shared secret that signs each directory request (HMAC-SHA256; at least 32 characters)' },
   { name: 'PORTAL_SECRET', fallback: '', meaning: "the shared secret (at least 32 characters) that signs the portal's calls to POST {BASE_PATH}/verify-password (HMAC-SHA256); none: that endpoint answers 404" },
+  { name: 'DIRECTORY_SQL_URL', fallback: '', meaning: "the portal's own database holding practices and accounts (postgres://…, mysql://… or mariadb://…), read and written through DIRECTORY_SQL_FILE's queries" },
+  { name: 'DIRECTORY_SQL_FILE', fallback: '', meaning: 'the queries for DIRECTORY_SQL_URL: find-logins-by-email, find-account-by-user-name, find-account, set-password (README: Use your portal\'s accounts)' },
+  { name: 'PASSWORD_HASH_FORMAT', fallback: 'argon2id', meaning: "the format new passwords are written in, as the portal's sign-in reads them: argon2id, bcrypt ($2y$), pbkdf2-sha256 (Django), scrypt; other than argon2id only with DIRECTORY_SQL_URL" },
+  { name: 'BCRYPT_COST', fallback: '12', meaning: 'bcrypt: log2 of the rounds, 10 to 20 (each step doubles the time)' },
+  { name: 'PBKDF2_ITERATIONS', fallback: '1000000', meaning: 'pbkdf2-sha256: iterations, at least 600000 (Django 5.2 writes 1000000)' },
+  { name: 'SCRYPT_LOG_N', fallback: '17', meaning: 'scrypt: log2 of N, 17 to 20 (r=8, p=1; 2^17 takes 128 MiB per hash)' },
+  { name: 'ARGON2_MEMORY_KIB', fallback: '19456', meaning: 'argon2id in the portal\'s database: memory in KiB, at least 19456 (2 passes, 1 lane)' },
   { name: 'SMTP_URL', fallback: '', meaning: 'outgoing mail server (smtp://user:pass@host:587, smtps://…); none: the development mailbox at /dev/mailbox' },
   { name: 'MAIL_FROM', fallback: 'Login Help <no-reply@localhost>', meaning: 'sender of every email' },
   { name: 'RESET_URL', fallback: 'http://{HOST}:{PORT}/reset', meaning: 'the page the reset link opens (it holds <login-help-reset>)' },
@@ -182,6 +197,37 @@ function logLevel(env: Env): string {
   return text;
 }
 
+function hashFormatName(env: Env): HashFormatName {
+  const text = read(env, 'PASSWORD_HASH_FORMAT').toLowerCase();
+  const found = HASH_FORMAT_NAMES.find((name) => name === text);
+  if (!found) throw new ConfigError(`PASSWORD_HASH_FORMAT must be one of ${HASH_FORMAT_NAMES.join(', ')}, not "${text}"`);
+  return found;
+}
+
+function hashCosts(env: Env): HashCosts {
+  return {
+    bcryptCost: integer(env, 'BCRYPT_COST', 10, 20),
+    pbkdf2Iterations: integer(env, 'PBKDF2_ITERATIONS', 600_000, 100_000_000),
+    scryptLogN: integer(env, 'SCRYPT_LOG_N', 15, 20),
+    argon2MemoryKib: integer(env, 'ARGON2_MEMORY_KIB', 19_456, 4_194_304),
+  };
+}
+
+/** DIRECTORY_SQL_URL and DIRECTORY_SQL_FILE, which go together and exclude DIRECTORY_URL. */
+function directorySql(env: Env, config: Config): { url: string; file: string } | undefined {
+  const sqlUrl = read(env, 'DIRECTORY_SQL_URL');
+  const file = read(env, 'DIRECTORY_SQL_FILE');
+  if (sqlUrl === '') {
+    if (file !== '') throw new ConfigError('DIRECTORY_SQL_FILE is set but DIRECTORY_SQL_URL is not: name the portal database the queries run on');
+    // The built-in tables keep Argon2id, which check-password reads; the HTTP directory's portal hashes itself.
+    if (config.passwordHashFormat !== 'argon2id') throw new ConfigError(`PASSWORD_HASH_FORMAT=${config.passwordHashFormat} applies to the portal's own database: set DIRECTORY_SQL_URL too, or leave it at argon2id`);
+    return undefined;
+  }
+  if (config.directoryUrl) throw new ConfigError('DIRECTORY_URL and DIRECTORY_SQL_URL are both set: choose the portal directory over HTTP or its database, not both');
+  if (file === '') throw new ConfigError('DIRECTORY_SQL_FILE must be set when DIRECTORY_SQL_URL is: the file of the portal queries (README: Use your portal\'s accounts)');
+  return { url: url('DIRECTORY_SQL_URL', sqlUrl, ['postgres:', 'postgresql:', 'mysql:', 'mariadb:']), file };
+}
+
 /** Parses the environment into a Config, or throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const host = read(env, 'HOST');
@@ -212,6 +258,8 @@ export function loadConfig(env: Env = process.env): Config {
     responseTimeMs: integer(env, 'RESPONSE_TIME_MS', 0, 10_000),
     outboxLeaseSeconds: integer(env, 'OUTBOX_LEASE_SECONDS', 1, 86_400),
     logLevel: logLevel(env),
+    passwordHashFormat: hashFormatName(env),
+    hashCosts: hashCosts(env),
   };
   if (databaseUrl !== '') config.databaseUrl = url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
   const breached = read(env, 'BREACHED_PASSWORDS_URL');
@@ -240,6 +288,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const support = supportEmail(env);
   if (support !== undefined) config.supportEmail = support;
+  const sql = directorySql(env, config);
+  if (sql) config.directorySql = sql;
   return config;
 }
 

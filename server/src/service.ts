@@ -9,8 +9,11 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createRateLimits } from './http/rate-limits.js';
+import type { Directory } from './directory/directory.js';
 import { httpDirectory } from './directory/http-directory.js';
+import { openSqlDirectory } from './directory/sql-directory.js';
 import { tableDirectory } from './directory/table-directory.js';
+import { hashFormat } from './passwords/hash-formats.js';
 import { Metrics } from './http/metrics.js';
 import { OutboxWorker, describeFailure } from './mail/outbox.js';
 import { breachChecker } from './passwords/breached.js';
@@ -57,8 +60,27 @@ export async function openMigrated(config: Config, command = 'start'): Promise<D
   return db;
 }
 
+/** The directory the config names; the SQL directory checks its queries first (SPEC §9). */
+async function openDirectory(config: Config): Promise<Directory> {
+  if (config.directorySql) {
+    const format = hashFormat(config.passwordHashFormat, config.hashCosts);
+    return openSqlDirectory({ ...config.directorySql, timeoutMs: config.databaseTimeoutMs, format });
+  }
+  return config.directoryUrl && config.directorySecret ? httpDirectory(config.directoryUrl, config.directorySecret, config.databaseTimeoutMs) : tableDirectory;
+}
+
 /** Starts the service. */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
+  const directory = await openDirectory(config);
+  try {
+    return await startWith(config, options, directory);
+  } catch (error) {
+    await directory.close?.();
+    throw error;
+  }
+}
+
+async function startWith(config: Config, options: ServiceOptions, directory: Directory): Promise<Service> {
   const clock = options.clock ?? systemClock;
   const db = options.db ?? (await openMigrated(config));
   if (options.db) await migrate(db);
@@ -78,7 +100,6 @@ export async function startService(config: Config, options: ServiceOptions = {})
     onError: (error, { id, attempt, dead }) => log.app?.log.warn({ outbox: id, attempt, dead, failure: describeFailure(error) }, dead ? 'email dead after its last try' : 'email delivery failed; will retry'),
   });
   const limits = createRateLimits(config, db);
-  const directory = config.directoryUrl && config.directorySecret ? httpDirectory(config.directoryUrl, config.directorySecret, config.databaseTimeoutMs) : tableDirectory;
   const checker = config.breachedPasswordsUrl ? breachChecker(config.breachedPasswordsUrl, config.breachedPasswordsTimeoutMs) : undefined;
   const breach = checker
     ? async (password: string) => {
@@ -121,6 +142,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         await checker?.close();
         await worker.stop();
         transport.close();
+        await directory.close?.();
         if (!options.db) await db.close();
       })();
       return closed;

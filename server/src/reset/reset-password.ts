@@ -4,7 +4,7 @@
 import { recordAudit } from '../audit.js';
 import type { Caller, Context } from '../context.js';
 import type { Queryable } from '../db/database.js';
-import { AccountGone, type Account, type Directory } from '../directory/directory.js';
+import { AccountGone, PasswordUnstorable, type Account, type Directory } from '../directory/directory.js';
 import { AnswerNow, invalid, rateLimited, type Answer } from '../http/answer.js';
 import { enqueueEmail, messageDomain } from '../mail/outbox.js';
 import { renderEmail } from '../mail/templates/index.js';
@@ -121,6 +121,8 @@ export async function resetPassword(context: Context, caller: Caller, token: str
         await context.directory.setPassword(tx, state.account, normalized, now);
       } catch (error) {
         if (error instanceof AccountGone) throw new AnswerNow(DEAD.expired);
+        // What the portal's hash format cannot hold (bcrypt's 72 bytes) is refused, never cut short.
+        if (error instanceof PasswordUnstorable) throw new AnswerNow(invalid({ password: error.message }));
         throw error;
       }
       await tx.query('UPDATE reset_tokens SET used_at = $2 WHERE id = $1', [state.tokenId, now]);

@@ -1,4 +1,5 @@
-// `GET /healthz` (the process runs) and `GET /readyz` (its database answers).
+// `GET /healthz` (the process runs) and `GET /readyz` (its database answers, and with
+// DIRECTORY_SQL_URL the portal's database too).
 import type { FastifyPluginAsync } from 'fastify';
 import { send } from '../app.js';
 import type { Context } from '../context.js';
@@ -16,10 +17,10 @@ export function healthRoutes(context: Context): FastifyPluginAsync {
         timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS);
       });
       try {
-        await Promise.race([context.db.query('SELECT 1'), timeout]);
-        return send(reply, { status: 200, body: { status: 'ready', database: context.db.kind } });
+        await Promise.race([Promise.all([context.db.query('SELECT 1'), context.directory.ready?.()]), timeout]);
+        return send(reply, { status: 200, body: { status: 'ready', database: context.db.kind, directory: context.directory.kind } });
       } catch {
-        return send(reply, { status: 503, body: { status: 'unavailable', database: context.db.kind }, headers: { 'Retry-After': '5' } });
+        return send(reply, { status: 503, body: { status: 'unavailable', database: context.db.kind, directory: context.directory.kind }, headers: { 'Retry-After': '5' } });
       } finally {
         clearTimeout(timer);
       }
