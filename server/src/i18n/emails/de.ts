@@ -39,5 +39,7 @@ export const de: EmailMessages = {
     tooCommon: 'Dieses Passwort ist zu weit verbreitet und leicht zu erraten. Wählen Sie ein anderes, zum Beispiel einige Wörter, die nichts miteinander zu tun haben.',
     userName: 'Leiten Sie Ihr Passwort nicht von Ihrem Benutzernamen ab.',
     breached: 'Dieses Passwort ist in einem Datenleck aufgetaucht, daher werden Angreifer es ausprobieren. Wählen Sie ein anderes, zum Beispiel einige Wörter, die nichts miteinander zu tun haben.',
+    tooManyBytes: { other: 'Verwenden Sie ein kürzeres Passwort: Die Anmeldung bei Ihrem Portal berücksichtigt nur die ersten {count} Bytes ({count} einfache Buchstaben, weniger bei Umlauten, Akzenten oder anderen Schriften).' },
+    nulCharacter: 'Ihr Passwort darf kein NUL-Zeichen enthalten.',
   },
 };

@@ -39,5 +39,7 @@ export const es: EmailMessages = {
     tooCommon: 'Esta contraseña es demasiado común y fácil de adivinar. Elija otra; por ejemplo, unas cuantas palabras sin relación entre sí.',
     userName: 'No base su contraseña en su nombre de usuario.',
     breached: 'Esta contraseña ha aparecido en una filtración de datos, por lo que los atacantes la probarán. Elija otra; por ejemplo, unas cuantas palabras sin relación entre sí.',
+    tooManyBytes: { one: 'Use una contraseña más corta: el inicio de sesión de su portal solo tiene en cuenta el primer byte (una letra sin tilde).', other: 'Use una contraseña más corta: el inicio de sesión de su portal solo tiene en cuenta los primeros {count} bytes ({count} letras sin tilde; menos con tildes, eñes o letras de otros alfabetos).' },
+    nulCharacter: 'Su contraseña no puede contener el carácter NUL.',
   },
 };

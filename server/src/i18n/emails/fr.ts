@@ -39,5 +39,7 @@ export const fr: EmailMessages = {
     tooCommon: 'Ce mot de passe est trop courant et facile à deviner. Choisissez-en un autre, par exemple quelques mots sans rapport entre eux.',
     userName: 'Ne construisez pas votre mot de passe à partir de votre nom d’utilisateur.',
     breached: 'Ce mot de passe est apparu dans une fuite de données, et des pirates vont donc l’essayer. Choisissez-en un autre, par exemple quelques mots sans rapport entre eux.',
+    tooManyBytes: { one: 'Utilisez un mot de passe plus court\u00a0: la connexion à votre portail ne prend en compte que le premier octet (une lettre simple).', other: 'Utilisez un mot de passe plus court\u00a0: la connexion à votre portail ne prend en compte que les {count} premiers octets ({count} lettres simples, moins avec des lettres accentuées ou d’autres écritures).' },
+    nulCharacter: 'Votre mot de passe ne peut pas contenir le caractère NUL.',
   },
 };

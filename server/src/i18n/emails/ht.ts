@@ -39,5 +39,7 @@ export const ht: EmailMessages = {
     tooCommon: 'Modpas sa a twò komen e li fasil pou moun devine l. Chwazi yon lòt, tankou kèk mo ki pa gen rapò youn ak lòt.',
     userName: 'Pa baze modpas ou a sou non itilizatè ou.',
     breached: 'Modpas sa a te parèt nan yon fwit done, kidonk atakè yo pral eseye l. Chwazi yon lòt, tankou kèk mo ki pa gen rapò youn ak lòt.',
+    tooManyBytes: { other: 'Sèvi ak yon modpas ki pi kout: koneksyon sou pòtay ou a li sèlman {count} premye byte yo ({count} lèt senp, mwens si gen lèt ak aksan oswa lèt lòt alfabè).' },
+    nulCharacter: 'Modpas ou a pa ka gen karaktè NUL ladan l.',
   },
 };

@@ -39,5 +39,7 @@ export const id: EmailMessages = {
     tooCommon: 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih kata sandi lain, misalnya beberapa kata yang tidak saling berkaitan.',
     userName: 'Jangan membuat kata sandi berdasarkan nama pengguna Anda.',
     breached: 'Kata sandi ini pernah muncul dalam kebocoran data, sehingga penyerang akan mencobanya. Pilih kata sandi lain, misalnya beberapa kata yang tidak saling berkaitan.',
+    tooManyBytes: { other: 'Gunakan kata sandi yang lebih pendek: proses masuk ke portal Anda hanya membaca {count} byte pertama ({count} huruf biasa, lebih sedikit jika memakai huruf beraksen atau aksara lain).' },
+    nulCharacter: 'Kata sandi Anda tidak boleh berisi karakter NUL.',
   },
 };

@@ -39,5 +39,7 @@ export const it: EmailMessages = {
     tooCommon: 'Questa password è troppo comune e facile da indovinare. Ne scelga un’altra, ad esempio alcune parole senza legami tra loro.',
     userName: 'Non crei la password a partire dal suo nome utente.',
     breached: 'Questa password è comparsa in una violazione di dati, quindi i malintenzionati la proveranno. Ne scelga un’altra, ad esempio alcune parole senza legami tra loro.',
+    tooManyBytes: { one: 'Usi una password più corta: l’accesso al suo portale considera solo il primo byte (una lettera semplice).', other: 'Usi una password più corta: l’accesso al suo portale considera solo i primi {count} byte ({count} lettere semplici, meno con lettere accentate o di altri alfabeti).' },
+    nulCharacter: 'La password non può contenere il carattere NUL.',
   },
 };

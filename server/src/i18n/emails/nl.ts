@@ -39,5 +39,7 @@ export const nl: EmailMessages = {
     tooCommon: 'Dit wachtwoord komt te vaak voor en is makkelijk te raden. Kies een ander wachtwoord, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.',
     userName: 'Baseer uw wachtwoord niet op uw gebruikersnaam.',
     breached: 'Dit wachtwoord is in een datalek opgedoken, dus aanvallers zullen het uitproberen. Kies een ander wachtwoord, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.',
+    tooManyBytes: { one: 'Gebruik een korter wachtwoord: bij het inloggen op uw portaal telt alleen de eerste byte mee (één gewone letter).', other: 'Gebruik een korter wachtwoord: bij het inloggen op uw portaal tellen alleen de eerste {count} bytes mee ({count} gewone letters, minder met accenten of andere schriften).' },
+    nulCharacter: 'Uw wachtwoord mag geen NUL-teken bevatten.',
   },
 };

@@ -39,5 +39,7 @@ export const pl: EmailMessages = {
     tooCommon: 'To hasło jest zbyt popularne i łatwe do odgadnięcia. Proszę wybrać inne, na przykład kilka niezwiązanych ze sobą słów.',
     userName: 'Proszę nie tworzyć hasła na podstawie nazwy użytkownika.',
     breached: 'To hasło pojawiło się w wycieku danych, więc atakujący będą je wypróbowywać. Proszę wybrać inne, na przykład kilka niezwiązanych ze sobą słów.',
+    tooManyBytes: { one: 'Proszę użyć krótszego hasła: logowanie do portalu uwzględnia tylko pierwszy bajt (jedną zwykłą literę).', few: 'Proszę użyć krótszego hasła: logowanie do portalu uwzględnia tylko pierwsze {count} bajty (tyle samo zwykłych liter; mniej, jeśli hasło zawiera litery ze znakami diakrytycznymi, np. ą lub ę, albo znaki innych alfabetów).', many: 'Proszę użyć krótszego hasła: logowanie do portalu uwzględnia tylko pierwsze {count} bajtów (tyle samo zwykłych liter; mniej, jeśli hasło zawiera litery ze znakami diakrytycznymi, np. ą lub ę, albo znaki innych alfabetów).', other: 'Proszę użyć krótszego hasła: logowanie do portalu uwzględnia tylko pierwsze {count} bajta ({count} zwykłej litery; mniej, jeśli hasło zawiera litery ze znakami diakrytycznymi, np. ą lub ę, albo znaki innych alfabetów).' },
+    nulCharacter: 'Hasło nie może zawierać znaku NUL.',
   },
 };

@@ -39,5 +39,7 @@ export const ptBR: EmailMessages = {
     tooCommon: 'Esta senha é comum demais e fácil de adivinhar. Escolha outra, como algumas palavras sem relação entre si.',
     userName: 'Não crie sua senha com base no seu nome de usuário.',
     breached: 'Esta senha apareceu em um vazamento de dados, então invasores vão testá-la. Escolha outra, como algumas palavras sem relação entre si.',
+    tooManyBytes: { one: 'Use uma senha mais curta: o acesso ao seu portal considera apenas o primeiro byte (uma letra sem acento).', other: 'Use uma senha mais curta: o acesso ao seu portal considera apenas os primeiros {count} bytes ({count} letras sem acento; menos com letras acentuadas, ç ou letras de outros alfabetos).' },
+    nulCharacter: 'Sua senha não pode conter o caractere NUL.',
   },
 };

@@ -39,5 +39,7 @@ export const sv: EmailMessages = {
     tooCommon: 'Det här lösenordet är för vanligt och lätt att gissa. Välj ett annat, till exempel några ord som inte hör ihop.',
     userName: 'Bygg inte ditt lösenord på ditt användarnamn.',
     breached: 'Det här lösenordet har förekommit i ett dataintrång, så angripare kommer att pröva det. Välj ett annat, till exempel några ord som inte hör ihop.',
+    tooManyBytes: { other: 'Använd ett kortare lösenord: inloggningen i din portal läser bara in {count} byte ({count} vanliga bokstäver, färre med å, ä, ö, accenter eller andra skriftsystem).' },
+    nulCharacter: 'Ditt lösenord får inte innehålla tecknet NUL.',
   },
 };

@@ -39,5 +39,7 @@ export const tl: EmailMessages = {
     tooCommon: 'Masyadong karaniwan at madaling hulaan ang password na ito. Pumili ng iba, gaya ng ilang salitang walang kaugnayan sa isa’t isa.',
     userName: 'Huwag ibatay ang inyong password sa inyong user name.',
     breached: 'Lumabas na ang password na ito sa isang data breach, kaya susubukan ito ng mga attacker. Pumili ng iba, gaya ng ilang salitang walang kaugnayan sa isa’t isa.',
+    tooManyBytes: { other: 'Gumamit ng mas maikling password: ang unang {count} na byte lang ang binabasa ng sign-in ng inyong portal ({count} na karaniwang titik, mas kaunti kung may titik na may accent o titik ng ibang alpabeto).' },
+    nulCharacter: 'Hindi maaaring maglaman ng NUL character ang inyong password.',
   },
 };

@@ -39,5 +39,7 @@ export const tr: EmailMessages = {
     tooCommon: 'Bu şifre çok yaygın ve kolayca tahmin edilebilir. Başka bir şifre seçin; örneğin birbiriyle ilgisi olmayan birkaç kelime.',
     userName: 'Şifrenizi kullanıcı adınızdan türetmeyin.',
     breached: 'Bu şifre bir veri ihlalinde ortaya çıktı; bu nedenle saldırganlar bu şifreyi deneyecektir. Başka bir şifre seçin; örneğin birbiriyle ilgisi olmayan birkaç kelime.',
+    tooManyBytes: { other: 'Daha kısa bir şifre kullanın: portalınıza girişte yalnızca ilk {count} bayt okunur ({count} düz Latin harfi; Türkçe karakterler, aksanlı harfler veya başka alfabeler kullanıldığında daha az).' },
+    nulCharacter: 'Şifreniz NUL karakteri içeremez.',
   },
 };

@@ -39,5 +39,7 @@ export const vi: EmailMessages = {
     tooCommon: 'Mật khẩu này quá phổ biến và dễ đoán. Vui lòng chọn mật khẩu khác, chẳng hạn vài từ không liên quan đến nhau.',
     userName: 'Vui lòng không đặt mật khẩu dựa trên tên người dùng của quý vị.',
     breached: 'Mật khẩu này đã xuất hiện trong một vụ rò rỉ dữ liệu, vì vậy kẻ tấn công sẽ thử mật khẩu này. Vui lòng chọn mật khẩu khác, chẳng hạn vài từ không liên quan đến nhau.',
+    tooManyBytes: { other: 'Vui lòng dùng mật khẩu ngắn hơn: hệ thống đăng nhập cổng thông tin của quý vị chỉ đọc {count} byte đầu tiên ({count} chữ cái không dấu; ít hơn nếu có chữ có dấu như tiếng Việt hoặc chữ viết khác).' },
+    nulCharacter: 'Mật khẩu của quý vị không được chứa ký tự NUL.',
   },
 };

@@ -39,5 +39,7 @@ export const zhHans: EmailMessages = {
     tooCommon: '此密码过于常见，容易被猜到。请另选一个密码，例如几个互不相关的词语。',
     userName: '请勿根据您的用户名设置密码。',
     breached: '此密码曾出现在数据泄露事件中，攻击者会尝试使用它。请另选一个密码，例如几个互不相关的词语。',
+    tooManyBytes: { other: '请使用更短的密码：您的门户登录时只读取前 {count} 个字节（相当于 {count} 个普通英文字母；如含带重音符号的字母或中文等其他文字，可用的字数更少）。' },
+    nulCharacter: '密码不能包含 NUL 字符。',
   },
 };

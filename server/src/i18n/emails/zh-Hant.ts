@@ -39,5 +39,7 @@ export const zhHant: EmailMessages = {
     tooCommon: '此密碼過於常見，容易被猜到。請另選一組密碼，例如幾個互不相關的詞語。',
     userName: '請勿根據您的使用者名稱設定密碼。',
     breached: '此密碼曾出現在資料外洩事件中，攻擊者會嘗試使用它。請另選一組密碼，例如幾個互不相關的詞語。',
+    tooManyBytes: { other: '請使用較短的密碼：您的入口網站登入時只讀取前 {count} 個位元組（相當於 {count} 個一般英文字母；如含帶重音符號的字母或中文等其他文字，可用的字數更少）。' },
+    nulCharacter: '密碼不能包含 NUL 字元。',
   },
 };
