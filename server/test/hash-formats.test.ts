@@ -2,6 +2,7 @@
 // ecosystem, writes the exact text the portal's sign-in reads, and hashes off the event loop.
 // (Hashes written through the service are checked by PHP and Django in sql-hash-verifiers.test.ts.)
 import assert from 'node:assert/strict';
+import { refusalMessage } from '../src/passwords/refusal-message.js';
 import { describe, it } from 'node:test';
 import { hashFormat, recognizeHash, type HashCosts } from '../src/passwords/hash-formats.js';
 
@@ -91,10 +92,17 @@ describe('the 72-byte limit of bcrypt', () => {
 
   it('refuses a password over 72 UTF-8 bytes, counted in bytes, not characters', () => {
     assert.equal(bcrypt.refuse?.('a'.repeat(72)), undefined);
-    assert.match(bcrypt.refuse?.('a'.repeat(73)) ?? '', /first 72 bytes/);
+    assert.equal(bcrypt.refuse?.('a'.repeat(73)), 'too-many-bytes');
     // 25 three-byte characters are 75 bytes.
-    assert.match(bcrypt.refuse?.('€'.repeat(25)) ?? '', /72 bytes/);
-    assert.match(bcrypt.refuse?.('a long password\0with a NUL') ?? '', /NUL/);
+    assert.equal(bcrypt.refuse?.('€'.repeat(25)), 'too-many-bytes');
+    assert.equal(bcrypt.refuse?.('a long password\0with a NUL'), 'nul-character');
+  });
+
+  it('words the refusal in the request\'s language, with the limit', () => {
+    assert.match(refusalMessage('too-many-bytes', undefined, 15), /first 72 bytes/);
+    assert.match(refusalMessage('too-many-bytes', 'es', 15), /72/);
+    assert.notEqual(refusalMessage('too-many-bytes', 'es', 15), refusalMessage('too-many-bytes', 'en', 15));
+    assert.match(refusalMessage('nul-character', 'en', 15), /NUL/);
   });
 
   it('the other formats take any length', () => {

@@ -3,6 +3,7 @@
 // DIRECTORY_URL), or a portal's own database (sql-directory.ts, DIRECTORY_SQL_URL). Every lookup
 // is case-insensitive and sees only what is active.
 import type { Queryable } from '../db/database.js';
+import type { FormatRefusal } from '../passwords/formats/hash-format.js';
 
 /** A practice's user name, as the "Forgot User Name Request" email lists it. */
 export interface PracticeLogin {
@@ -24,9 +25,16 @@ export class AccountGone extends Error {
   override name = 'AccountGone';
 }
 
-/** Thrown by `setPassword`, before writing anything, when the password cannot be stored as the portal reads it; the message says why. */
+/** Thrown by `setPassword`, before writing anything, when the password cannot be stored as the portal reads it. */
 export class PasswordUnstorable extends Error {
   override name = 'PasswordUnstorable';
+  /** Why, for the message at New Password (passwords/refusal-message.ts). */
+  readonly refusal: FormatRefusal;
+
+  constructor(refusal: FormatRefusal) {
+    super(`the portal's hash format cannot hold this password (${refusal})`);
+    this.refusal = refusal;
+  }
 }
 
 /**

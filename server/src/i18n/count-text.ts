@@ -5,5 +5,5 @@ import type { PluralMessage } from './emails/en.js';
 /** `{count}` filled into the form of `forms` that `count` takes in `locale` (`other` when it has none). */
 export function countText(count: number, locale: string, forms: PluralMessage): string {
   const template = forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
-  return template.replace('{count}', () => new Intl.NumberFormat(locale).format(count));
+  return template.replaceAll('{count}', () => new Intl.NumberFormat(locale).format(count));
 }

@@ -3,10 +3,12 @@
 import { countText } from '../i18n/count-text.js';
 import { catalogFor } from '../i18n/emails/index.js';
 import { negotiateLocale } from '../i18n/negotiate.js';
+import { BCRYPT_MAX_BYTES } from './formats/bcrypt.js';
+import type { FormatRefusal } from './formats/hash-format.js';
 import { PASSWORD_MAX_LENGTH, type PasswordProblem } from './policy.js';
 
-/** A refusal: the rule's problems, or a password seen in a breach (the range lookup). */
-export type PasswordRefusal = PasswordProblem | 'breached';
+/** A refusal: the rule's problems, a password seen in a breach (the range lookup), or one the portal's hash format cannot hold. */
+export type PasswordRefusal = PasswordProblem | 'breached' | FormatRefusal;
 
 /** The sentence for `refusal` in the best locale for `acceptLanguage` (English when none fits). */
 export function refusalMessage(refusal: PasswordRefusal, acceptLanguage: string | undefined, minLength: number): string {
@@ -25,5 +27,9 @@ export function refusalMessage(refusal: PasswordRefusal, acceptLanguage: string 
       return m.userName;
     case 'breached':
       return m.breached;
+    case 'too-many-bytes':
+      return countText(BCRYPT_MAX_BYTES, intl, m.tooManyBytes);
+    case 'nul-character':
+      return m.nulCharacter;
   }
 }

@@ -122,7 +122,7 @@ export async function resetPassword(context: Context, caller: Caller, token: str
       } catch (error) {
         if (error instanceof AccountGone) throw new AnswerNow(DEAD.expired);
         // What the portal's hash format cannot hold (bcrypt's 72 bytes) is refused, never cut short.
-        if (error instanceof PasswordUnstorable) throw new AnswerNow(invalid({ password: error.message }));
+        if (error instanceof PasswordUnstorable) throw new AnswerNow(invalid({ password: refusalMessage(error.refusal, caller.acceptLanguage, config.passwordMinLength) }));
         throw error;
       }
       await tx.query('UPDATE reset_tokens SET used_at = $2 WHERE id = $1', [state.tokenId, now]);

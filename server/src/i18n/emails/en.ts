@@ -53,6 +53,10 @@ export const en = {
     userName: 'Do not base your password on your user name.',
     /** Found by the range lookup of passwords seen in breaches (BREACHED_PASSWORDS_URL). */
     breached: 'This password has appeared in a data breach, so attackers will try it. Choose another, such as a few unrelated words.',
+    /** With PASSWORD_HASH_FORMAT=bcrypt: `{count}` is bcrypt's limit, 72 (UTF-8 bytes). */
+    tooManyBytes: { other: "Use a shorter password: your portal's sign-in reads only the first {count} bytes ({count} plain letters, fewer with accents or other scripts)." } as PluralMessage,
+    /** With PASSWORD_HASH_FORMAT=bcrypt: a NUL character (U+0000) ends the password for bcrypt. */
+    nulCharacter: 'Your password cannot contain a NUL character.',
   },
 };
 

@@ -15,11 +15,9 @@ export function bcryptFormat(cost: number): HashFormat {
     // Refused rather than truncated: a longer password would be stored as its first 72 bytes,
     // and the portal's sign-in would then accept anything that starts with them.
     refuse(password) {
-      if (Buffer.byteLength(password, 'utf8') > BCRYPT_MAX_BYTES) {
-        return `Use a shorter password: your portal's sign-in reads only the first ${BCRYPT_MAX_BYTES} bytes (${BCRYPT_MAX_BYTES} plain letters, fewer with accents or other scripts).`;
-      }
+      if (Buffer.byteLength(password, 'utf8') > BCRYPT_MAX_BYTES) return 'too-many-bytes';
       // C bcrypt implementations (and PHP 8.4) stop at a NUL byte or refuse it.
-      if (password.includes('\0')) return 'Your password cannot contain a NUL character.';
+      if (password.includes('\0')) return 'nul-character';
       return undefined;
     },
     hash: async (password) => (await bcrypt()).hash(password, { cost, version: '2y', rejectLongPasswords: true }),
