@@ -290,6 +290,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (support !== undefined) config.supportEmail = support;
   const sql = directorySql(env, config);
   if (sql) config.directorySql = sql;
+  // verify-password checks the service's own accounts; a portal's directory checks its own.
+  if (config.portalSecret && (config.directoryUrl || config.directorySql)) {
+    throw new ConfigError(`PORTAL_SECRET enables verify-password, which checks the service's own accounts; with a portal's directory (${config.directoryUrl ? 'DIRECTORY_URL' : 'DIRECTORY_SQL_URL'}) the portal checks its own passwords: unset PORTAL_SECRET`);
+  }
   return config;
 }
 

@@ -81,9 +81,19 @@ export async function startService(config: Config, options: ServiceOptions = {})
 }
 
 async function startWith(config: Config, options: ServiceOptions, directory: Directory): Promise<Service> {
-  const clock = options.clock ?? systemClock;
   const db = options.db ?? (await openMigrated(config));
-  if (options.db) await migrate(db);
+  try {
+    if (options.db) await migrate(db);
+    return await startOn(config, options, directory, db);
+  } catch (error) {
+    // Nothing opened here may keep the process alive after a start that failed.
+    if (!options.db) await db.close();
+    throw error;
+  }
+}
+
+async function startOn(config: Config, options: ServiceOptions, directory: Directory, db: Database): Promise<Service> {
+  const clock = options.clock ?? systemClock;
   const mailbox = config.smtpUrl ? undefined : new DevMailbox();
   const transport: MailTransport = mailbox ?? smtpTransport(config.smtpUrl ?? '');
   const log: { app?: FastifyInstance } = {};
@@ -108,20 +118,28 @@ async function startWith(config: Config, options: ServiceOptions, directory: Dir
         return verdict;
       }
     : undefined;
-  const app = await buildApp({ config, db, directory, clock, limits, nudgeOutbox: () => worker.nudge(), ...(breach ? { breach } : {}) }, {
-    metrics,
-    ...(options.logStream ? { logStream: options.logStream } : {}),
-    ...(mailbox ? { mailbox } : {}),
-    ...(options.resetAssets ? { resetAssets: options.resetAssets } : {}),
-  });
-  log.app = app;
+  let app: FastifyInstance | undefined;
   let url = '';
-  if (options.listen !== false) {
-    url = await app.listen({ host: config.host, port: config.port });
-    // PORT=0 picks a free port: the default reset link must name the one picked.
-    if (config.resetUrlIsDefault && config.port === 0) config.resetUrl = new URL('/reset', url).toString();
-  } else {
-    await app.ready();
+  try {
+    app = await buildApp({ config, db, directory, clock, limits, nudgeOutbox: () => worker.nudge(), ...(breach ? { breach } : {}) }, {
+      metrics,
+      ...(options.logStream ? { logStream: options.logStream } : {}),
+      ...(mailbox ? { mailbox } : {}),
+      ...(options.resetAssets ? { resetAssets: options.resetAssets } : {}),
+    });
+    log.app = app;
+    if (options.listen !== false) {
+      url = await app.listen({ host: config.host, port: config.port });
+      // PORT=0 picks a free port: the default reset link must name the one picked.
+      if (config.resetUrlIsDefault && config.port === 0) config.resetUrl = new URL('/reset', url).toString();
+    } else {
+      await app.ready();
+    }
+  } catch (error) {
+    await app?.close();
+    await checker?.close();
+    transport.close();
+    throw error;
   }
   worker.start();
   // Beside a service on an embedded folder, `audit` and `outbox` ask it instead of opening the folder.

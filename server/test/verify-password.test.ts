@@ -6,14 +6,12 @@ import { after, before, describe, it } from 'node:test';
 import { listAudit } from '../src/audit.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { main } from '../src/cli.js';
-import { openDatabase } from '../src/db/database.js';
-import { startService } from '../src/service.js';
 import { hash } from '@node-rs/argon2';
 import { hashPassword } from '../src/passwords/hash.js';
 import { directoryKind, startTestService, type TestService } from './helpers/service.js';
 import { PORTAL_SECRET, rawVerifyCall, signedHeaders, verifyCall } from './helpers/portal-call.js';
 
-const skip = directoryKind === 'http' ? "verify-password checks the service's own accounts; the portal-directory run has none" : false;
+const skip = directoryKind !== 'tables' ? "verify-password checks the service's own accounts: a portal's directory (HTTP or SQL) has none, and PORTAL_SECRET beside one stops the start" : false;
 const PASSWORD = 'Lantern Orchard Quietly 77';
 const ORIGIN = 'https://portal.example';
 
@@ -140,13 +138,16 @@ describe('PORTAL_SECRET', () => {
     assert.equal(loadConfig({ PORTAL_SECRET: 'x'.repeat(32) }).portalSecret, 'x'.repeat(32));
   });
 
-  it("stops the start beside a portal's own directory, which checks its own passwords", async () => {
-    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', PORTAL_SECRET, DIRECTORY_URL: 'http://127.0.0.1:9/directory', DIRECTORY_SECRET: 'd'.repeat(32) });
-    const db = await openDatabase({ dataDir: 'memory://' });
-    try {
-      await assert.rejects(startService(config, { db, listen: false }), (error: unknown) => error instanceof ConfigError && /PORTAL_SECRET/.test(error.message));
-    } finally {
-      await db.close();
+  it("stops the start beside a portal's own directory (HTTP or SQL), which checks its own passwords, naming both variables", () => {
+    const portals = [
+      { DIRECTORY_URL: 'http://127.0.0.1:9/directory', DIRECTORY_SECRET: 'd'.repeat(32) },
+      { DIRECTORY_SQL_URL: 'mysql://portal:pw@127.0.0.1:3306/portal', DIRECTORY_SQL_FILE: 'demo/portal-db/mariadb-queries.sql', PASSWORD_HASH_FORMAT: 'bcrypt' },
+    ];
+    for (const portal of portals) {
+      assert.throws(
+        () => loadConfig({ PORT: '0', PORTAL_SECRET, ...portal }),
+        (error: unknown) => error instanceof ConfigError && /PORTAL_SECRET/.test(error.message) && /DIRECTORY_(SQL_)?URL/.test(error.message) && !error.message.includes(PORTAL_SECRET),
+      );
     }
   });
 });

@@ -91,7 +91,14 @@ export async function startTestService(env: Record<string, string> = {}, options
       await portalDb.query(portalDb.engine === 'mariadb' ? 'UPDATE users SET password = ?' : 'UPDATE auth_user SET password = ?', [old]);
     }
   }
-  const config = loadConfig({
+  // A start that fails (a test of a refused configuration) must not leave pools that keep the run alive.
+  const abandon = async (error: unknown): Promise<never> => {
+    await fresh.drop();
+    await portal?.close();
+    if (!given) await portalDb?.drop();
+    throw error;
+  };
+  const config = await Promise.resolve().then(() => loadConfig({
     PORT: '0',
     RESPONSE_TIME_MS: '0',
     RATE_LIMIT_PER_CLIENT: '10000',
@@ -100,7 +107,7 @@ export async function startTestService(env: Record<string, string> = {}, options
     ...(portal ? { DIRECTORY_URL: portal.url, DIRECTORY_SECRET: portal.secret } : {}),
     ...(portalDb ? { DIRECTORY_SQL_URL: portalDb.url, DIRECTORY_SQL_FILE: portalDb.queriesFile, PASSWORD_HASH_FORMAT: format, ...TEST_HASH_ENV } : {}),
     ...env,
-  });
+  })).catch(abandon);
   const clock = new TestClock();
   const logs: string[] = [];
   const logStream = new Writable({
@@ -109,7 +116,7 @@ export async function startTestService(env: Record<string, string> = {}, options
       callback();
     },
   });
-  const service = await startService(config, { db: fresh.db, clock, logStream, pollMs: 50, ...(options.retrySchedule ? { retrySchedule: options.retrySchedule } : {}) });
+  const service = await startService(config, { db: fresh.db, clock, logStream, pollMs: 50, ...(options.retrySchedule ? { retrySchedule: options.retrySchedule } : {}) }).catch(abandon);
   const directory: TestDirectory = portalDb
     ? { portalDb, import: portalDb.import, deactivatePractice: portalDb.deactivatePractice, account: portalDb.account }
     : portal
