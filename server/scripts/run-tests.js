@@ -32,12 +32,20 @@ const DIRECTORIES = {
   'sql-postgres': "a Django portal's tables on PostgreSQL (pbkdf2-sha256)",
 };
 
+/** The longest one run may take before it is killed and counted as failed. */
+const RUN_LIMIT_MS = 15 * 60_000;
+
 function run(engine, directory = 'tables', list = files) {
   console.log(`\n=== login-help-server tests on ${engine}, ${DIRECTORIES[directory]} ===`);
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...(only.length ? only : list)], {
     stdio: 'inherit',
     env: { ...process.env, TEST_DATABASE: engine, TEST_DIRECTORY: directory },
+    // A test file that never ends (a pool left open by a failed start) fails the run instead of
+    // holding CI until its own limit; a whole run takes 1–4 minutes.
+    timeout: RUN_LIMIT_MS,
+    killSignal: 'SIGKILL',
   });
+  if (result.error?.code === 'ETIMEDOUT') console.error(`\nThe ${engine} / ${DIRECTORIES[directory]} run did not end within ${RUN_LIMIT_MS / 60_000} minutes: a test (or something it left open) hangs. Killed.`);
   return result.status ?? 1;
 }
 
