@@ -4,12 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { recordAudit } from './audit.js';
 import type { Context } from './context.js';
 import { DirectoryUnavailable } from './directory/directory.js';
-import type { Answer } from './http/answer.js';
-import { Metrics, noteOutcome, outcomeOf } from './http/metrics.js';
+import { BODY_LIMIT, send, type Answer } from './http/answer.js';
+import { Metrics, outcomeOf } from './http/metrics.js';
 import { outboxSummary } from './mail/outbox.js';
 import { formRoutes } from './routes/form-routes.js';
 import { devMailboxRoutes } from './routes/dev-mailbox.js';
@@ -31,9 +31,6 @@ export interface AppOptions {
   metrics?: Metrics;
 }
 
-/** The largest request body accepted (SPEC §9). */
-export const BODY_LIMIT = 16 * 1024;
-
 /** Request headers the widget may send cross-origin (SPEC §9), besides CORS_ALLOW_HEADERS. */
 const ALLOWED_HEADERS = ['Content-Type', 'Accept', 'Accept-Language', 'X-CSRF-Token', 'Idempotency-Key'];
 
@@ -41,13 +38,6 @@ const ALLOWED_HEADERS = ['Content-Type', 'Accept', 'Accept-Language', 'X-CSRF-To
 function requestId(request: { headers: Record<string, string | string[] | undefined> }): string {
   const given = request.headers['x-request-id'];
   return typeof given === 'string' && /^[A-Za-z0-9._:-]{8,64}$/.test(given) ? given : randomUUID();
-}
-
-/** Sends an Answer. */
-export function send(reply: FastifyReply, answer: Answer): FastifyReply {
-  if (answer.headers) reply.headers(answer.headers);
-  if (typeof answer.body.status === 'string') noteOutcome(reply, answer.body.status);
-  return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body);
 }
 
 /** The §4 shape for what Fastify itself refused before a handler ran. */

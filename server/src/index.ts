@@ -1,5 +1,6 @@
 // login-help-server as a library: start it in-process, or build the app around your own parts.
-export { buildApp, BODY_LIMIT, type AppOptions } from './app.js';
+export { buildApp, type AppOptions } from './app.js';
+export { BODY_LIMIT } from './http/answer.js';
 export { loadConfig, describeVariables, ConfigError, VARIABLES, type Config } from './config.js';
 export { startService, openMigrated, type Service, type ServiceOptions } from './service.js';
 export { openDatabase, type Database, type DatabaseTarget, type Queryable } from './db/database.js';

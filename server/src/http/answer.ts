@@ -1,4 +1,11 @@
-// What a route answers: a status and a JSON body (SPEC §4 and §8 shapes), plus headers.
+// What a route answers: a status and a JSON body (SPEC §4 and §8 shapes), plus headers; and how
+// it is sent. The routes import from here, not from app.ts, so app.ts and the routes do not
+// import each other.
+import type { FastifyReply } from 'fastify';
+import { noteOutcome } from './metrics.js';
+
+/** The largest request body accepted (SPEC §9). */
+export const BODY_LIMIT = 16 * 1024;
 
 /** One JSON answer. */
 export interface Answer {
@@ -26,4 +33,11 @@ export class AnswerNow extends Error {
     super('answer now');
     this.answer = answer;
   }
+}
+
+/** Sends an Answer. */
+export function send(reply: FastifyReply, answer: Answer): FastifyReply {
+  if (answer.headers) reply.headers(answer.headers);
+  if (typeof answer.body.status === 'string') noteOutcome(reply, answer.body.status);
+  return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body);
 }

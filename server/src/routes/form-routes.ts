@@ -1,7 +1,7 @@
 // `{BASE_PATH}/forgot-username` and `{BASE_PATH}/password-help` (SPEC §4, §9).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync } from 'fastify';
-import { send } from '../app.js';
+import { send } from '../http/answer.js';
 import type { Context } from '../context.js';
 import { forgotUsername } from '../forms/forgot-username.js';
 import { passwordHelp } from '../forms/password-help.js';

@@ -1,7 +1,7 @@
 // `GET /healthz` (the process runs) and `GET /readyz` (its database answers, and with
 // DIRECTORY_SQL_URL the portal's database too).
 import type { FastifyPluginAsync } from 'fastify';
-import { send } from '../app.js';
+import { send } from '../http/answer.js';
 import type { Context } from '../context.js';
 
 /** How long `/readyz` waits for the database. */

@@ -1,6 +1,6 @@
 // `{BASE_PATH}/reset-password/check` and `{BASE_PATH}/reset-password` (SPEC §8, §9).
 import type { FastifyPluginAsync } from 'fastify';
-import { send } from '../app.js';
+import { send } from '../http/answer.js';
 import type { Context } from '../context.js';
 import { PASSWORD_MAX_LENGTH } from '../passwords/policy.js';
 import { checkToken, resetPassword } from '../reset/reset-password.js';

@@ -3,11 +3,10 @@
 // ALLOWED_ORIGINS says. The signature is checked before the body is even read as JSON, so an
 // unsigned caller learns nothing about what a good body looks like.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { BODY_LIMIT, send } from '../app.js';
 import { ConfigError } from '../config.js';
 import type { Context } from '../context.js';
 import { checkSignature, type SignatureProblem } from '../directory/signature.js';
-import { invalid, type Answer } from '../http/answer.js';
+import { BODY_LIMIT, invalid, send, type Answer } from '../http/answer.js';
 import { textProblem } from '../http/limits.js';
 import { PASSWORD_MAX_LENGTH } from '../passwords/policy.js';
 import { databaseNonces, type NonceStore } from '../sign-in/nonces.js';
