@@ -4,11 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
-import { addDemo } from '../src/directory/import.js';
 import { enqueueEmail } from '../src/mail/outbox.js';
-import { startService, type Service } from '../src/service.js';
-import { engine, freshDatabase, TEST_POSTGRES_URL } from './helpers/database.js';
+import type { Service } from '../src/service.js';
+import { engine } from './helpers/database.js';
+import { startTwoInstances } from './helpers/instances.js';
 
 const skip = engine === 'postgres' ? false : 'two instances share a PostgreSQL server; this runs in the PostgreSQL pass';
 
@@ -31,21 +30,14 @@ async function until(check: () => Promise<boolean> | boolean, ms = 60_000): Prom
 describe('two instances on one PostgreSQL', { skip }, () => {
   let a: Service;
   let b: Service;
-  let drop: () => Promise<void>;
+  let close: (() => Promise<void>) | undefined;
   before(async () => {
-    const fresh = await freshDatabase();
-    drop = fresh.drop;
-    const other = await openDatabase({ databaseUrl: TEST_POSTGRES_URL, schema: fresh.schema! });
     const config = loadConfig({ PORT: '0', RESPONSE_TIME_MS: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_TARGET: '5', RATE_LIMIT_PER_CLIENT: '100000' });
     // Both start (and migrate) at once: the advisory lock lets one migrate and the other wait.
-    [a, b] = await Promise.all([startService(config, { db: fresh.db, pollMs: 50 }), startService(config, { db: other, pollMs: 50 })]);
-    await addDemo(a.db);
+    ({ a, b, close } = await startTwoInstances(config, { pollMs: 50 }));
   });
   after(async () => {
-    await a?.close();
-    await b?.close();
-    await b?.db.close();
-    await drop?.();
+    await close?.();
   });
 
   it('holds the per-target limit exactly across both', async () => {

@@ -6,12 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
-import { addDemo } from '../src/directory/import.js';
 import { hashPassword } from '../src/passwords/hash.js';
-import { startService, type Service } from '../src/service.js';
+import type { Service } from '../src/service.js';
 import { FREE_FAILURES, LOCK_AT } from '../src/sign-in/throttle.js';
-import { engine, freshDatabase, TEST_POSTGRES_URL } from './helpers/database.js';
+import { engine } from './helpers/database.js';
+import { startTwoInstances } from './helpers/instances.js';
 import { PORTAL_SECRET, rawVerifyCall, signedHeaders, verifyCall, type CallAnswer } from './helpers/portal-call.js';
 import { directoryKind, startTestService, type TestService } from './helpers/service.js';
 
@@ -87,21 +86,13 @@ describe('verify-password lock-out', { skip }, () => {
 describe('verify-password on two instances of one PostgreSQL', { skip: engine === 'postgres' ? skip : 'two instances share a PostgreSQL server; this runs in the PostgreSQL pass' }, () => {
   let a: Service;
   let b: Service;
-  let drop: () => Promise<void>;
+  let close: (() => Promise<void>) | undefined;
   const api = (service: Service): string => `${service.url}/api/login-help`;
   before(async () => {
-    const fresh = await freshDatabase();
-    drop = fresh.drop;
-    const other = await openDatabase({ databaseUrl: TEST_POSTGRES_URL, schema: fresh.schema! });
-    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', PORTAL_SECRET });
-    [a, b] = await Promise.all([startService(config, { db: fresh.db }), startService(config, { db: other })]);
-    await addDemo(a.db);
+    ({ a, b, close } = await startTwoInstances(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', PORTAL_SECRET })));
   });
   after(async () => {
-    await a?.close();
-    await b?.close();
-    await b?.db.close();
-    await drop?.();
+    await close?.();
   });
 
   it('shares the failure count: failures on either instance add up', async () => {
