@@ -1,6 +1,6 @@
 // Why a new password is refused, in the words of the request's language (Accept-Language, the
 // catalogue the emails use): the reset answer's `errors.password`, shown at New Password.
-import { countText } from '../i18n/count-text.js';
+import { countText, intlLocale } from '../i18n/count-text.js';
 import { catalogFor } from '../i18n/emails/index.js';
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { BCRYPT_MAX_BYTES } from './formats/bcrypt.js';
@@ -14,8 +14,7 @@ export type PasswordRefusal = PasswordProblem | 'breached' | FormatRefusal;
 export function refusalMessage(refusal: PasswordRefusal, acceptLanguage: string | undefined, minLength: number): string {
   const locale = negotiateLocale(acceptLanguage);
   const m = catalogFor(locale).passwordRefusals;
-  // Intl has no plural data for Haitian Creole; French's rules are its own for these counts.
-  const intl = locale === 'ht' ? 'fr' : locale;
+  const intl = intlLocale(locale);
   switch (refusal) {
     case 'too-short':
       return countText(minLength, intl, m.tooShort);

@@ -1,8 +1,8 @@
 // The three emails the server sends (SPEC §9), rendered in the language of the request's
 // Accept-Language header. Pure: the same data and header always give the same email.
 import { catalogFor, type EmailMessages } from '../../i18n/emails/index.js';
-import { countText } from '../../i18n/count-text.js';
-import { negotiateLocale, RTL_LOCALES, type EmailLocale } from '../../i18n/negotiate.js';
+import { countText, intlLocale } from '../../i18n/count-text.js';
+import { negotiateLocale, RTL_LOCALES } from '../../i18n/negotiate.js';
 import { compose, type Block, type Line } from './compose.js';
 
 export { escapeHtml } from './compose.js';
@@ -33,12 +33,6 @@ export interface RenderedEmail {
   locale: string;
 }
 
-/** Locales that Intl has no data for, and the one whose formats they read best in. */
-const INTL_FALLBACK: Partial<Record<EmailLocale, string>> = { ht: 'fr-HT' };
-
-function intlLocale(locale: EmailLocale): string {
-  return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : (INTL_FALLBACK[locale] ?? 'en');
-}
 
 /** The time in UTC, with the zone named: a front desk and a server may be anywhere. */
 function timeText(date: Date, locale: string, native: boolean): string {
