@@ -43,6 +43,12 @@ export const en = {
     notYouEmail: 'If you did not make this change, contact the support desk right away at {helpEmail}.',
   },
 
+  /** The served reset page (GET /reset); its heading and title are the widget's `reset.heading`. */
+  resetPage: {
+    /** Shown only by a browser that cannot run the page's script. `{browsers}`: "Chrome 98, Edge 98, Firefox 101, Safari 16.4". */
+    needsNewerBrowser: 'This page needs a newer browser with JavaScript on: {browsers} or later. Open the link from your email in one of them.',
+  },
+
   /** Why a new password is refused: the reset answer's `errors.password`, shown at New Password. */
   passwordRefusals: {
     /** `{count}`: PASSWORD_MIN_LENGTH (8 to 256). */
