@@ -1,3 +1,5 @@
+// The base of the panel's two forms, <login-help-username> and <login-help-password>: fields,
+// client checks, the request, its outcome and the Attention dialog, shared so each form only names its own.
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LoginHelpConfigElement } from '../config-element.js';
@@ -9,6 +11,7 @@ import { RequestController } from '../request/request-controller.js';
 import { base, tokens } from '../styles/tokens.js';
 import { plainSupportAddress } from '../support-email.js';
 import type { FieldProblem } from '../validation.js';
+import { errorSummary } from './error-summary.js';
 import { formStyles } from './form-styles.js';
 
 /** The fields of both forms; each name is also the request body's key. */
@@ -93,13 +96,9 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     }
   }
 
-  #input(name: FieldName): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-  }
-
   #readValues(): Values {
     const values: Values = {};
-    for (const { name } of this.fields) values[name] = (this.#input(name)?.value ?? '').trim();
+    for (const { name } of this.fields) values[name] = (this.renderRoot.querySelector<HTMLInputElement>(`#${name}`)?.value ?? '').trim();
     return values;
   }
 
@@ -108,7 +107,8 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     this.#focusSummary = Object.keys(errors).length > 0;
   }
 
-  readonly #onSubmit = async (event: SubmitEvent): Promise<void> => {
+  // Event handlers are methods: Lit calls a template's listeners with the element as `this`.
+  async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.#request.pending) return;
     const values = this.#readValues();
@@ -146,7 +146,7 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
       },
     });
     if (outcome?.kind === 'not-found') await this.#openDialog();
-  };
+  }
 
   #showServerFieldErrors(messages: Record<string, string>): void {
     const mine: Partial<Record<FieldName, FieldError>> = {};
@@ -169,11 +169,11 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
   }
 
   /** OK or Escape: focus goes back to the form, whatever the browser would pick. */
-  readonly #onDialogClose = () => {
+  #onDialogClose(): void {
     if (this.isConnected) this.renderRoot.querySelector<HTMLElement>('[part=submit]')?.focus();
-  };
+  }
 
-  readonly #onInput = (event: Event) => {
+  #onInput(event: Event): void {
     const input = event.target as HTMLInputElement;
     const field = this.fields.find(({ name }) => name === input.name);
     if (!field || !this.fieldErrors[field.name]) return;
@@ -182,7 +182,7 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
       const { [field.name]: _cleared, ...rest } = this.fieldErrors;
       this.fieldErrors = rest;
     }
-  };
+  }
 
   #supportHref(values: Values): string | undefined {
     const outcome = this.result?.outcome;
@@ -230,33 +230,6 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     </div>`;
   }
 
-  /** A summary link moves focus to its field without touching the page's URL. */
-  readonly #onSummaryLink = (event: Event) => {
-    event.preventDefault();
-    const name = (event.currentTarget as HTMLAnchorElement).hash.slice(1) as FieldName;
-    this.#input(name)?.focus();
-  };
-
-  /**
-   * GOV.UK-style summary: "There is a problem", then a link to each invalid field. A labelled
-   * region (so its name is announced when focus lands on it) with an alert inside.
-   */
-  #renderSummary() {
-    const invalid = this.fields.filter(({ name }) => this.fieldErrors[name]);
-    if (invalid.length === 0) return nothing;
-    const texts = formTexts();
-    return html`<div part="error-summary" class="summary" role="region" tabindex="-1" aria-labelledby="summary-title">
-      <div role="alert">
-        <div id="summary-title" class="summary-title" role="heading" aria-level=${Math.min(6, this.effectiveHeadingLevel + 1)}>
-          ${texts.summaryTitle}
-        </div>
-        <ul>
-          ${invalid.map(({ name }) => html`<li><a href="#${name}" @click=${this.#onSummaryLink}>${this.#errorText(name)}</a></li>`)}
-        </ul>
-      </div>
-    </div>`;
-  }
-
   #renderStatus() {
     if (this.#request.pending) return formTexts().sending;
     const result = this.result;
@@ -286,11 +259,12 @@ export abstract class LoginHelpForm extends LoginHelpConfigElement {
     const pending = this.#request.pending;
     const sent = this.result?.outcome.kind === 'sent' && !pending;
     const { current: lang, dir } = this.i18n;
+    const invalid = this.fields.filter(({ name }) => this.fieldErrors[name]).map(({ name }) => [name, this.#errorText(name)] as const);
     return html`<form part="form" lang=${lang} dir=${dir} novalidate aria-labelledby="heading" aria-busy=${pending} @submit=${this.#onSubmit}>
         <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.effectiveHeadingLevel}>
           <slot name="heading">${this.heading()}</slot>
         </div>
-        ${this.#renderSummary()} ${this.fields.map((field) => this.#renderField(field))}
+        ${errorSummary(formTexts().summaryTitle, this.effectiveHeadingLevel, invalid)} ${this.fields.map((field) => this.#renderField(field))}
         <button part="submit" type="submit" aria-disabled=${pending}>${formTexts().submit}</button>
         <p part="status" class="status ${sent ? 'sent' : ''}" role="status">${this.#renderStatus()}</p>
         <div part="alert" class="alert" role="alert">${this.#renderAlert()}</div>

@@ -1,4 +1,7 @@
+// Where each panel form posts: its own action attribute, else a path under `endpoint`; and which
+// attribute to name when neither is usable.
 import type { FormKind } from './outcome.js';
+import { httpUrl, joinPath } from './request-core.js';
 
 /** The path each form posts to under `endpoint` (SPEC §4). */
 export const FORM_PATHS: Record<FormKind, string> = {
@@ -8,16 +11,6 @@ export const FORM_PATHS: Record<FormKind, string> = {
 
 /** Where a form's request goes, or which attribute is to blame when it cannot go anywhere. */
 export type Target = { url: URL } | { problem: 'endpoint' | 'username-action' | 'password-action'; value: string };
-
-function httpUrl(value: string, base: string): URL | undefined {
-  try {
-    const url = new URL(value, base);
-    // fetch() refuses a URL with a user name or password in it: that is a setup error, not a network one.
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Resolves a form's request URL against the page: the form's own action when set, else
@@ -36,9 +29,6 @@ export function resolveTarget(
     return url ? { url } : { problem: actionAttribute, value: actionValue };
   }
   const base = endpoint?.trim() ?? '';
-  const url = base ? httpUrl(base, pageUrl) : undefined;
-  if (!url) return { problem: 'endpoint', value: base };
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${FORM_PATHS[form]}`;
-  url.hash = '';
-  return { url };
+  const url = httpUrl(base, pageUrl);
+  return url ? { url: joinPath(url, FORM_PATHS[form]) } : { problem: 'endpoint', value: base };
 }

@@ -1,28 +1,14 @@
+// What a panel form's answer means (SPEC §4): one outcome for any status and any body, as a pure
+// function so fast-check properties can hammer it.
 import { plainSupportAddress } from '../support-email.js';
 import type { Outcome } from './outcome.js';
+import { jsonObject, type Json, type RawAnswer } from './request-core.js';
 import { parseRetryAfter } from './retry-after.js';
-
-/** The parts of an HTTP answer that decide its outcome. */
-export interface RawResponse {
-  status: number;
-  /** The body as text; `''` when empty. */
-  body: string;
-  /** The `Retry-After` header, if any. */
-  retryAfter?: string | null;
-}
-
-type Json = Record<string, unknown>;
 
 /** `undefined` for an empty body, `null` for one that is not a JSON object. */
 function readJsonObject(body: string): Json | null | undefined {
   // Only JSON's own whitespace counts as empty; a body of U+00A0 or U+2028 is not JSON, so not trusted.
-  if (/^[ \t\r\n]*$/.test(body)) return undefined;
-  try {
-    const value: unknown = JSON.parse(body);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
-  } catch {
-    return null;
-  }
+  return /^[ \t\r\n]*$/.test(body) ? undefined : (jsonObject(body) ?? null);
 }
 
 /** Keeps only string messages under string keys: the body is untrusted. */
@@ -39,7 +25,7 @@ function readFieldErrors(value: unknown): Record<string, string> {
  * Maps one backend answer to exactly one outcome of SPEC §4. Pure and total: any status and
  * any body give an outcome; nothing in the body is ever treated as markup.
  */
-export function parseResponse({ status, body, retryAfter }: RawResponse, now = Date.now()): Outcome {
+export function parseResponse({ status, body, retryAfter }: RawAnswer, now = Date.now()): Outcome {
   const json = readJsonObject(body);
   const supportEmail = plainSupportAddress(json?.supportEmail);
   const extra = supportEmail ? { status, supportEmail } : { status };

@@ -1,8 +1,11 @@
+// The panel forms' request controller: one submit at a time over the shared wire (request-core.ts),
+// with its events, its idempotency key and the reference the support desk can look up.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LoginHelpErrorEvent, LoginHelpNotFoundEvent, LoginHelpRequestEvent, LoginHelpSentEvent } from '../events.js';
 import { resolveTarget } from './endpoint.js';
 import type { FormKind, Outcome, RequestData, SubmissionReference } from './outcome.js';
 import { parseResponse } from './parse-response.js';
+import { jsonHeaders, post } from './request-core.js';
 import { randomId, usableRequestId } from './submission-id.js';
 
 /** Everything one submit needs; read from the element's attributes at submit time. */
@@ -31,12 +34,6 @@ interface Attempt {
   body: string;
   key: string;
   retryable: boolean;
-}
-
-/** The CSRF token a server-rendered page put in `<meta name="csrf-token">`, if any. */
-function metaCsrfToken(): string | undefined {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]');
-  return meta?.content || undefined;
 }
 
 /**
@@ -85,12 +82,8 @@ export class RequestController implements ReactiveController {
       return this.#finish({ kind: 'error', reason: 'config' }, options);
     }
 
-    const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': options.lang });
-    const token = options.csrfToken || metaCsrfToken();
-    try {
-      if (token) headers.set(options.csrfHeader, token);
-    } catch {
-      // Headers refuses a name with spaces or a value with line breaks: a setup error, not a crash.
+    const headers = jsonHeaders(options.lang, options.csrfToken, options.csrfHeader);
+    if (!headers) {
       this.#warnOnce('csrf-header', options.csrfHeader, 'cannot carry the CSRF token (an invalid header name, or a token with line breaks)');
       return this.#finish({ kind: 'error', reason: 'config' }, options);
     }
@@ -104,39 +97,16 @@ export class RequestController implements ReactiveController {
     if (options.idempotent) headers.set('Idempotency-Key', key);
     const time = new Date().toISOString();
 
-    const abort = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort.abort();
-    }, options.timeout);
-    this.#inFlight = abort;
+    const abort = (this.#inFlight = new AbortController());
     this.pending = true;
     this.#host.requestUpdate();
-
-    let outcome: Outcome;
+    const answer = await post(target.url, headers, body, options.credentials, options.timeout, abort);
+    this.#inFlight = undefined;
+    const timedOut = answer.kind === 'fault' && answer.reason === 'timeout';
     // Only a request that got no answer may be retried with the same key.
-    let retryable = false;
-    try {
-      const response = await fetch(target.url, {
-        method: 'POST',
-        headers,
-        body,
-        credentials: options.credentials,
-        signal: abort.signal,
-        cache: 'no-store',
-      });
-      const text = await response.text();
-      outcome = parseResponse({ status: response.status, body: text, retryAfter: response.headers.get('Retry-After') });
-      this.lastReference = { reference: usableRequestId(response.headers.get('X-Request-Id')) ?? key, time };
-    } catch {
-      outcome = { kind: 'error', reason: timedOut ? 'timeout' : 'network' };
-      retryable = true;
-      this.lastReference = { reference: key, time };
-    } finally {
-      clearTimeout(timer);
-      this.#inFlight = undefined;
-    }
+    const retryable = answer.kind === 'fault';
+    const outcome: Outcome = retryable ? { kind: 'error', reason: answer.reason } : parseResponse(answer);
+    this.lastReference = { reference: (!retryable && usableRequestId(answer.requestId)) || key, time };
     this.#lastAttempt = { body, key, retryable };
     // Aborted without a timeout: the element left the document or its target changed.
     return abort.signal.aborted && !timedOut ? this.#idle() : this.#finish(outcome, options);

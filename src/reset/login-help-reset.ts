@@ -1,32 +1,23 @@
+// <login-help-reset>, the page a reset email links to: its properties, lifecycle and handlers (its
+// templates: reset-views.ts, reset-password-field.ts; its state: reset-state.ts; its requests: reset-request.ts).
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { LoginHelpConfigElement } from '../config-element.js';
+import { errorSummary } from '../forms/error-summary.js';
 import { formStyles } from '../forms/form-styles.js';
-import { resetErrorText, resetLinkText, resetProblemText, resetRuleText, resetTexts } from '../i18n/texts.js';
+import { resetRuleText, resetTexts } from '../i18n/texts.js';
 import { base, tokens } from '../styles/tokens.js';
 import { LoginHelpPasswordChangedEvent, LoginHelpResetErrorEvent, type ResetEventData } from './reset-events.js';
-import { checkPasswords, parseCheck, parseSave, type CheckOutcome, type DeadLink, type ResetFault, type SaveOutcome } from './reset-outcome.js';
-import { httpUrl, ResetRequest, type ResetPath, type ResetReply } from './reset-request.js';
+import { checkPasswords, parseCheck, parseSave, type CheckOutcome, type DeadLink, type SaveOutcome } from './reset-outcome.js';
+import { passwordField } from './reset-password-field.js';
+import { ResetRequest, type ResetPath, type ResetReply } from './reset-request.js';
+import { clientErrors, errorsAfterInput, errorText, FIELDS, type Field, type FieldErrors, type SaveFault, type View } from './reset-state.js';
 import { resetStyles } from './reset-styles.js';
 import { takeTokenFromUrl } from './reset-token.js';
+import { afterView, alertView, formView, statusView } from './reset-views.js';
 
-type Field = 'password' | 'confirm';
-const FIELDS: readonly Field[] = ['password', 'confirm'];
 /** What takes focus after a failed check (the error summary) and after an outcome (its link, else its sentence). */
 const SUMMARY = '.summary';
 const OUTCOME = '[part="link"], .outcome';
-
-/** A field's error: a client check (worded at render, in the current locale) or the backend's own text. */
-type FieldError = { problem: Parameters<typeof resetProblemText>[0] } | { message: string };
-
-/** What the element shows. */
-type View =
-  | { view: 'checking' }
-  | { view: 'form'; userName: string; minLength: number }
-  | { view: 'done' }
-  | { view: 'dead'; link: DeadLink }
-  /** The link could not be checked; without a reason, a listener cancelled the check. */
-  | { view: 'fault'; fault?: { reason: ResetFault; status?: number; retryAfterSeconds?: number } };
 
 // Outside the class, so the manifest analyzer does not list each dispatch as an unnamed event
 // (the @fires tags below name them).
@@ -99,9 +90,9 @@ export class LoginHelpReset extends LoginHelpConfigElement {
   loginUrl?: string;
 
   private state: View = { view: 'checking' };
-  private fieldErrors: Partial<Record<Field, FieldError>> = {};
+  private fieldErrors: FieldErrors = {};
   /** Why the last Save Password did not go through (the typed values stay). */
-  private saveFault?: { reason: ResetFault | 'invalid'; retryAfterSeconds?: number };
+  private saveFault?: SaveFault;
   private shown: Record<Field, boolean> = { password: false, confirm: false };
 
   /** The token read from the page address, kept once it has left the address bar. */
@@ -153,15 +144,9 @@ export class LoginHelpReset extends LoginHelpConfigElement {
   }
 
   #send(path: ResetPath, body: Record<string, string>, data: ResetEventData): Promise<ResetReply | undefined> {
-    return this.#request.send(path, body, data, {
-      endpoint: this.endpoint,
-      timeout: this.effectiveTimeout,
-      credentials: this.effectiveCredentials,
-      csrfToken: this.csrfToken,
-      csrfHeader: this.csrfHeader || 'X-CSRF-Token',
-      lang: this.i18n.requested,
-      ready: () => this.i18n.needOutcomes(),
-    });
+    const { endpoint, csrfToken, i18n } = this;
+    const wire = { endpoint, csrfToken, csrfHeader: this.csrfHeader || 'X-CSRF-Token', timeout: this.effectiveTimeout, credentials: this.effectiveCredentials };
+    return this.#request.send(path, body, data, { ...wire, lang: i18n.requested, ready: () => i18n.needOutcomes() });
   }
 
   #fire(data: ResetEventData, reason: LoginHelpResetErrorEvent['detail']['reason'], status?: number): void {
@@ -224,13 +209,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
     const { state } = this;
     if (state.view !== 'form') return;
     const problems = checkPasswords(this.#value('password'), this.#value('confirm'), state.minLength);
-    // An error goes as soon as its field would pass; the backend's goes once that field is edited.
-    const kept: Partial<Record<Field, FieldError>> = {};
-    for (const field of FIELDS) {
-      const error = this.fieldErrors[field];
-      if (error && (problems[field] || ('message' in error && (event.target as Element).id !== field))) kept[field] = error;
-    }
-    if (Object.keys(kept).length < Object.keys(this.fieldErrors).length) this.fieldErrors = kept;
+    this.fieldErrors = errorsAfterInput(this.fieldErrors, problems, (event.target as Element).id);
   }
 
   async #onSave(event: SubmitEvent): Promise<void> {
@@ -244,9 +223,7 @@ export class LoginHelpReset extends LoginHelpConfigElement {
     this.shown = { password: false, confirm: false };
     this.#visibility = '';
     this.saveFault = undefined;
-    const problems = checkPasswords(password, confirm, state.minLength);
-    const errors: Partial<Record<Field, FieldError>> = {};
-    for (const field of FIELDS) if (problems[field]) errors[field] = { problem: problems[field] };
+    const errors = clientErrors(checkPasswords(password, confirm, state.minLength));
     this.fieldErrors = errors;
     if (Object.keys(errors).length) {
       this.#focus = SUMMARY;
@@ -278,122 +255,29 @@ export class LoginHelpReset extends LoginHelpConfigElement {
     }
   }
 
-  /** A summary link moves focus to its field without touching the page's URL. */
-  #onSummaryLink(event: Event): void {
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>((event.currentTarget as HTMLAnchorElement).hash)?.focus();
-  }
-
   #errorText(field: Field): string | undefined {
-    const error = this.fieldErrors[field];
-    if (!error) return undefined;
-    return 'message' in error ? error.message : resetProblemText(error.problem, this.state.view === 'form' ? this.state.minLength : 0);
-  }
-
-  #renderSummary() {
-    const invalid = FIELDS.filter((field) => this.fieldErrors[field]);
-    if (!invalid.length) return nothing;
-    return html`<div part="error-summary" class="summary" role="region" tabindex="-1" aria-labelledby="summary-title">
-      <div role="alert">
-        <div id="summary-title" class="summary-title" role="heading" aria-level=${Math.min(6, this.effectiveHeadingLevel + 1)}>${resetTexts().summaryTitle}</div>
-        <ul>
-          ${invalid.map((field) => html`<li><a href="#${field}" @click=${this.#onSummaryLink}><bdi>${this.#errorText(field)}</bdi></a></li>`)}
-        </ul>
-      </div>
-    </div>`;
-  }
-
-  #renderPassword(field: Field, label: string, hint: unknown) {
-    const texts = resetTexts();
-    const error = this.#errorText(field);
-    const shown = this.shown[field];
-    const describedBy = `${hint ? `${field}-hint` : ''} ${error ? `${field}-error` : ''}`.trim();
-    const toggleName = field === 'password' ? (shown ? texts.hideNew : texts.showNew) : shown ? texts.hideConfirm : texts.showConfirm;
-    return html`<div class="field">
-      <div class="label-row">
-        <label part="label" for=${field}>${label}</label><span class="required" aria-hidden="true">*</span>
-      </div>
-      ${hint ? html`<p part="hint" id="${field}-hint">${hint}</p>` : nothing}
-      ${error
-        ? html`<p part="error" class="error" id="${field}-error"><span class="visually-hidden">${texts.errorPrefix} </span><bdi>${error}</bdi></p>`
-        : nothing}
-      <div class="input-row">
-        <input
-          part="input"
-          id=${field}
-          name=${field}
-          type=${shown ? 'text' : 'password'}
-          required
-          autocomplete="new-password"
-          autocapitalize="off"
-          spellcheck="false"
-          aria-invalid=${ifDefined(error ? 'true' : undefined)}
-          aria-describedby=${describedBy || nothing}
-          @input=${this.#onInput}
-        />
-        <button part="toggle" class="toggle" type="button" data-field=${field} aria-controls=${field} aria-label=${toggleName} @click=${this.#onToggle}>
-          ${shown ? texts.hide : texts.show}
-        </button>
-      </div>
-    </div>`;
+    return errorText(this.fieldErrors[field], this.state.view === 'form' ? this.state.minLength : 0);
   }
 
   #renderForm(userName: string, minLength: number) {
     const texts = resetTexts();
-    const pending = this.#request.pending;
-    return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${pending} @submit=${this.#onSave}>
-      ${this.#renderSummary()}
-      <div class="field">
-        <label part="label" for="userName">${texts.userName}</label>
-        <input part="input" id="userName" name="userName" type="text" readonly autocomplete="username" value=${userName} />
-      </div>
-      ${this.#renderPassword('password', texts.newPassword, resetRuleText(minLength))}
-      ${this.#renderPassword('confirm', texts.confirmPassword, '')}
-      <span class="visually-hidden" aria-live="polite">${this.#visibility}</span>
-      <button part="submit" type="submit" aria-disabled=${ifDefined(pending || undefined)}>${texts.save}</button>
-    </form>`;
-  }
-
-  #renderStatus() {
-    const { state } = this;
-    // Said in the page's language only: until its words are in (or 3 s have passed), nothing, and
-    // the panel is aria-busy.
-    if (this.#request.pending) return this.#request.quiet ? nothing : state.view === 'form' ? resetTexts().saving : resetTexts().checking;
-    return state.view === 'done' ? html`<slot name="changed">${resetTexts().changed}</slot>` : nothing;
-  }
-
-  #renderAlert() {
-    const { state } = this;
-    if (this.#request.pending) return nothing;
-    if (state.view === 'dead') {
-      const help = httpUrl(this.helpUrl)?.href;
-      return html`<p class="outcome" tabindex="-1"><slot name="link-${state.link}">${resetLinkText(state.link)}</slot></p>
-        <p>${help ? html`<a part="link" href=${help}>${resetTexts().newLink}</a>` : resetTexts().newLinkText}</p>`;
-    }
-    const fault = state.view === 'fault' ? state.fault : this.saveFault;
-    if (!fault) return nothing;
-    return html`<p>${resetErrorText(fault.reason, fault.retryAfterSeconds)}</p>`;
-  }
-
-  #renderAfter() {
-    const { state } = this;
-    if (state.view === 'done') {
-      const login = httpUrl(this.loginUrl)?.href;
-      return login
-        ? html`<p><a part="link" href=${login}>${resetTexts().signInLink}</a></p>`
-        : html`<p class="outcome" tabindex="-1">${resetTexts().signInText}</p>`;
-    }
-    // "Try again" stays (disabled, and focused) while the new check runs.
-    if (state.view === 'fault' && state.fault?.reason !== 'config') {
-      return html`<button part="retry" class="retry" type="button" aria-disabled=${ifDefined(this.#request.pending || undefined)} @click=${this.#onRetry}>
-        ${resetTexts().tryAgain}
-      </button>`;
-    }
-    return nothing;
+    const invalid = FIELDS.filter((field) => this.fieldErrors[field]).map((field) => [field, this.#errorText(field)] as const);
+    const password = (field: Field, label: string, hint: string) =>
+      passwordField(field, label, hint, this.#errorText(field), this.shown[field], this.#onInput, this.#onToggle);
+    return formView(
+      userName,
+      this.#request.pending,
+      this.#visibility,
+      errorSummary(texts.summaryTitle, this.effectiveHeadingLevel, invalid),
+      password('password', texts.newPassword, resetRuleText(minLength)),
+      password('confirm', texts.confirmPassword, ''),
+      this.#onSave,
+    );
   }
 
   protected override render(): TemplateResult {
     const { state } = this;
+    const { pending } = this.#request;
     const { current: lang, dir } = this.i18n;
     // Nothing is sent once done (a new token goes back to checking), so done is never busy.
     const done = state.view === 'done';
@@ -402,9 +286,9 @@ export class LoginHelpReset extends LoginHelpConfigElement {
         <slot name="heading">${resetTexts().heading}</slot>
       </div>
       ${state.view === 'form' ? this.#renderForm(state.userName, state.minLength) : nothing}
-      <p part="status" class="status ${done ? 'sent' : ''}" role="status">${this.#renderStatus()}</p>
-      <div part="alert" class="alert" role="alert">${this.#renderAlert()}</div>
-      ${this.#renderAfter()}
+      <p part="status" class="status ${done ? 'sent' : ''}" role="status">${statusView(state, pending, this.#request.quiet)}</p>
+      <div part="alert" class="alert" role="alert">${pending ? nothing : alertView(state, this.saveFault, this.helpUrl)}</div>
+      ${afterView(state, pending, this.loginUrl, this.#onRetry)}
     </section>`;
   }
 }

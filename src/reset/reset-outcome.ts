@@ -1,5 +1,6 @@
 // What the reset page's two answers mean (SPEC §8), and its client checks: pure functions, so
 // fast-check properties can hammer them. Nothing in a body is ever treated as markup.
+import { jsonObject, type Json, type RawAnswer } from '../request/request-core.js';
 import { parseRetryAfter } from '../request/retry-after.js';
 
 /** Longest password accepted, in Unicode characters (SPEC §8). */
@@ -10,14 +11,6 @@ export type DeadLink = 'expired' | 'used' | 'invalid';
 
 /** A failure that says nothing about the link: the person may try again. */
 export type ResetFault = 'rate-limited' | 'server' | 'network' | 'timeout' | 'config';
-
-/** An HTTP answer as the outcome needs it. */
-export interface ResetAnswer {
-  status: number;
-  /** The body as text; `''` when empty. */
-  body: string;
-  retryAfter?: string | null;
-}
 
 export type FaultOutcome = { kind: 'fault'; reason: ResetFault; status?: number; retryAfterSeconds?: number };
 export type DeadOutcome = { kind: 'dead'; link: DeadLink; status?: number };
@@ -31,17 +24,6 @@ export type SaveOutcome =
   | { kind: 'invalid'; status: number; /** The message for New Password, if the backend gave one (plain text). */ password?: string }
   | DeadOutcome
   | FaultOutcome;
-
-type Json = Record<string, unknown>;
-
-function jsonObject(body: string): Json | undefined {
-  try {
-    const value: unknown = JSON.parse(body);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** 410 and 404 (and, for the check, a refused token) mean the link is dead. */
 function deadLink(status: number, json: Json | undefined): DeadOutcome | undefined {
@@ -62,7 +44,7 @@ function fault(status: number, retryAfter: string | null | undefined, now: numbe
  * expired or used, 404 (and a 400/422 refusing the token itself) not valid; anything else is a
  * fault, including a 2xx of another shape (the answer is not trusted).
  */
-export function parseCheck({ status, body, retryAfter }: ResetAnswer, now = Date.now()): CheckOutcome {
+export function parseCheck({ status, body, retryAfter }: RawAnswer, now = Date.now()): CheckOutcome {
   const json = jsonObject(body);
   const dead = deadLink(status, json);
   if (dead) return dead;
@@ -83,7 +65,7 @@ export function parseCheck({ status, body, retryAfter }: ResetAnswer, now = Date
  * for New Password (`errors.password`, plain text); 410/404 as for the check; anything else is a
  * fault, so success is never shown for an answer that does not say so.
  */
-export function parseSave({ status, body, retryAfter }: ResetAnswer, now = Date.now()): SaveOutcome {
+export function parseSave({ status, body, retryAfter }: RawAnswer, now = Date.now()): SaveOutcome {
   const json = jsonObject(body);
   const dead = deadLink(status, json);
   if (dead) return dead;

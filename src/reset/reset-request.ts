@@ -1,6 +1,8 @@
+// The reset page's request controller: one request at a time over the shared wire
+// (request/request-core.ts), kept busy until its words are in, so nothing is said in English first.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { httpUrl, joinPath, jsonHeaders, post, type Exchange } from '../request/request-core.js';
 import { LoginHelpResetRequestEvent, type ResetEventData } from './reset-events.js';
-import type { ResetAnswer } from './reset-outcome.js';
 
 /** The two paths under `endpoint` (SPEC §8). */
 export type ResetPath = 'reset-password/check' | 'reset-password';
@@ -23,17 +25,7 @@ export interface ResetRequestOptions {
 }
 
 /** An answer, or why there was none; `undefined` when nothing is to be shown (cancelled, or the element left). */
-export type ResetReply = ({ kind: 'answer' } & ResetAnswer) | { kind: 'fault'; reason: 'network' | 'timeout' | 'config' } | { kind: 'cancelled' };
-
-/** `value` resolved against the page when it is an http(s) URL without a user name or password. */
-export function httpUrl(value: string | undefined): URL | undefined {
-  try {
-    const url = new URL(value?.trim() || 'x:', document.baseURI);
-    return /^https?:$/.test(url.protocol) && !url.username && !url.password ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export type ResetReply = Exchange | { kind: 'fault'; reason: 'config' } | { kind: 'cancelled' };
 
 /**
  * The reset page's requests, on SPEC §4's wire: POST JSON with `Accept-Language` and the CSRF
@@ -101,34 +93,12 @@ export class ResetRequest implements ReactiveController {
   async #exchange(path: ResetPath, body: Record<string, string>, data: ResetEventData, options: ResetRequestOptions, abort: AbortController): Promise<ResetReply> {
     const url = httpUrl(options.endpoint);
     if (!url) return this.#config('endpoint');
-    // One slash between, whatever the base ends with.
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path}`;
-    url.hash = '';
-    const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': options.lang });
-    const csrf = options.csrfToken || document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content;
-    try {
-      if (csrf) headers.set(options.csrfHeader, csrf);
-    } catch {
-      // Headers refuses a name with spaces or a token with line breaks.
-      return this.#config('csrf-header');
-    }
+    const headers = jsonHeaders(options.lang, options.csrfToken, options.csrfHeader);
+    if (!headers) return this.#config('csrf-header');
     const event = new LoginHelpResetRequestEvent({ form: 'reset', data, headers });
     this.#host.dispatchEvent(event);
     if (event.defaultPrevented) return { kind: 'cancelled' };
-
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort.abort();
-    }, options.timeout);
-    try {
-      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), credentials: options.credentials, signal: abort.signal, cache: 'no-store' });
-      return { kind: 'answer', status: response.status, body: await response.text(), retryAfter: response.headers.get('Retry-After') };
-    } catch {
-      return { kind: 'fault', reason: timedOut ? 'timeout' : 'network' };
-    } finally {
-      clearTimeout(timer);
-    }
+    return post(joinPath(url, path), headers, JSON.stringify(body), options.credentials, options.timeout, abort);
   }
 
   /** A setup error: one console warning naming the attribute (never its value: it may hold a token). */
