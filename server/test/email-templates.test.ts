@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { checkEmailCatalogs } from '../scripts/check-email-locales.js';
-import { EMAIL_CATALOGS } from '../src/i18n/emails/index.js';
+import { checkCatalogues } from '../scripts/check-catalogues.js';
+import { CATALOGUES as EMAIL_CATALOGS } from '../src/i18n/catalogue.js';
 import { EMAIL_LOCALES, negotiateLocale } from '../src/i18n/negotiate.js';
 import { renderEmail, type EmailData, type EmailKind, type RenderedEmail } from '../src/mail/templates/index.js';
 
@@ -233,29 +235,46 @@ describe('renderEmail', () => {
   });
 });
 
-describe('checkEmailCatalogs', () => {
-  it('finds no problem in the shipped catalogs', () => {
-    assert.deepEqual(checkEmailCatalogs(EMAIL_CATALOGS), []);
+describe('checkCatalogues (the one completeness check)', () => {
+  const XLIFF = new URL('../../xliff/', import.meta.url);
+
+  it('finds no problem in the shipped catalogues', async () => {
+    const config = JSON.parse(await readFile(new URL('../../lit-localize.json', import.meta.url), 'utf8')) as { targetLocales: string[] };
+    assert.deepEqual(checkCatalogues(XLIFF.pathname, config.targetLocales), []);
   });
 
-  it('reports a missing, empty, unknown or mis-placeholdered message and a missing locale', () => {
-    const es = structuredClone(EMAIL_CATALOGS.es) as unknown as Record<string, Record<string, unknown>>;
-    delete es['resetPassword']!['button'];
-    es['resetPassword']!['intro'] = 'Ayuda solicitada por {requestedBy} para {userName} y {userName}.';
-    es['passwordChanged']!['when'] = '  ';
-    es['forgotUsername']!['extra'] = 'sobra';
-    es['minutes'] = { one: '{count} minuto', other: '{counts} minutos', dual: 'x' };
-    const { fr: _fr, ...rest } = EMAIL_CATALOGS;
-    const problems = checkEmailCatalogs({ ...rest, es });
-    assert.deepEqual(problems.sort(), [
-      'es: "forgotUsername.extra" is not a message of the source',
-      'es: "minutes.dual" is not a plural form (zero, one, two, few, many, other)',
-      'es: "minutes.other" has placeholders [counts], the source has [count]',
-      'es: "passwordChanged.when" is empty',
-      'es: "resetPassword.button" is missing',
-      'es: "resetPassword.intro" has placeholders [requestedBy, userName, userName], the source has [practiceName, requestedBy, userName]',
-      'fr: no catalog',
-    ]);
+  it('reports a missing, empty, unknown or mis-placeholdered unit, a wrong plural and a missing catalogue', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'catalogues-'));
+    try {
+      let es = await readFile(new URL('es.xlf', XLIFF), 'utf8');
+      const unit = (id: string, body: string): void => {
+        es = es.replace(new RegExp(`<trans-unit id="${id.replaceAll('.', '\\.')}">[\\s\\S]*?</trans-unit>\\n`), body && `<trans-unit id="${id}">${body}</trans-unit>\n`);
+      };
+      unit('server.resetPassword.button', '');
+      unit('server.resetPassword.intro', '<source>Password help was requested by {requestedBy} for the user name {userName} at {practiceName}.</source><target>Ayuda solicitada por {requestedBy} para {userName} y {userName}.</target>');
+      unit('server.passwordChanged.when', '<source>When: {time}</source><target>  </target>');
+      unit('server.minutes', '<source>{count, plural, one {{count} minute} other {{count} minutes}}</source><target>{count, plural, one {{count} minuto} dual {x} other {{counts} minutos}}</target>');
+      unit('form.submit', '<source>Submit</source><target>Enviar <x id="0" equiv-text="${x}"/></target>');
+      es = es.replace('</body>', '<trans-unit id="server.forgotUsername.extra"><source>extra</source><target>sobra</target></trans-unit>\n</body>');
+      await writeFile(path.join(dir, 'es.xlf'), es);
+      let ru = await readFile(new URL('ru.xlf', XLIFF), 'utf8');
+      ru = ru.replace(/(<trans-unit id="server\.minutes">[\s\S]*?<target>)[\s\S]*?(<\/target>)/, '$1{count, plural, one {{count} минуту} other {{count} минуты}}$2');
+      await writeFile(path.join(dir, 'ru.xlf'), ru);
+      const problems = checkCatalogues(dir, ['es', 'fr', 'ru']);
+      assert.deepEqual(problems.sort(), [
+        'es: "form.submit" has placeholders [0], the source has []',
+        'es: "server.forgotUsername.extra" is not a text of server/src/i18n/en.ts (run npm run localize:extract)',
+        'es: "server.minutes": "dual" is not a plural form (zero, one, two, few, many, other)',
+        'es: "server.passwordChanged.when" has no translation',
+        'es: "server.resetPassword.intro" has placeholders [requestedBy, userName, userName], the source has [practiceName, requestedBy, userName]',
+        'es: no unit "server.resetPassword.button" (run npm run localize:extract)',
+        `fr: no ${path.basename(dir)}/fr.xlf`,
+        'ru: "server.minutes" lacks the plural form "few" (ru uses few, many, one)',
+        'ru: "server.minutes" lacks the plural form "many" (ru uses few, many, one)',
+      ].sort());
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -264,7 +283,7 @@ describe('the widget and the emails agree', () => {
     for (const locale of EMAIL_LOCALES.filter((l) => l !== 'en')) {
       const xliff = await readFile(new URL(`../../xliff/${locale}.xlf`, import.meta.url), 'utf8');
       const target = (id: string): string => new RegExp(`<trans-unit id="${id.replace('.', '\\.')}">[\\s\\S]*?<target>([\\s\\S]*?)</target>`).exec(xliff)?.[1] ?? '';
-      const catalog = EMAIL_CATALOGS[locale as keyof typeof EMAIL_CATALOGS];
+      const catalog = EMAIL_CATALOGS[locale];
       assert.ok(target('sent.username').includes(catalog.forgotUsername.subject), `${locale}: sent.username names "${catalog.forgotUsername.subject}"`);
       assert.ok(target('sent.password').includes(catalog.resetPassword.subject), `${locale}: sent.password names "${catalog.resetPassword.subject}"`);
     }
