@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { checkCatalogues } from '../scripts/check-catalogues.js';
 import { CATALOGUES as EMAIL_CATALOGS } from '../src/i18n/catalogue.js';
-import { EMAIL_LOCALES, negotiateLocale } from '../src/i18n/negotiate.js';
+import { EMAIL_LOCALES, negotiateLocale, RTL_LOCALES } from '../src/i18n/negotiate.js';
+import { escapeHtml } from '../src/html/escape.js';
 import { renderEmail, type EmailData, type EmailKind, type RenderedEmail } from '../src/mail/templates/index.js';
 
 const LINK = 'https://clinic.example/reset?from=email&x=1#token=Zm9vYmFyYmF6cXV4cXV1eA';
@@ -49,14 +50,14 @@ describe('email subjects', () => {
 describe('every locale', () => {
   for (const locale of EMAIL_LOCALES) {
     it(`${locale}: renders the three emails, complete and well-formed`, () => {
-      const dir = ['ar', 'fa', 'he'].includes(locale) ? 'rtl' : 'ltr';
+      const dir = RTL_LOCALES.has(locale) ? 'rtl' : 'ltr';
       for (const kind of KINDS) {
         const email = render(kind, locale);
         assert.equal(email.locale, locale);
         assert.ok(email.subject.trim() && email.text.trim() && email.html.trim(), `${kind} is empty`);
         assert.ok(email.html.startsWith('<!doctype html>\n'), `${kind}: not a document`);
         assert.match(email.html, new RegExp(`<html lang="${locale}" dir="${dir}">`));
-        assert.ok(email.html.includes(`<title>${email.subject}</title>`));
+        assert.ok(email.html.includes(`<title>${escapeHtml(email.subject)}</title>`)); // Catalan's d'usuari: &#39;
         assert.doesNotMatch(email.html, /<script|<img|<link|\son\w+=|\{\w+\}/i);
         assert.doesNotMatch(email.text, /\{\w+\}|<\/?[a-z]+[\s>]/i, `${kind}: placeholder or markup left in the text`);
         assert.doesNotMatch(email.text, ENTITY);
@@ -106,7 +107,9 @@ describe('negotiateLocale', () => {
     ['fr;q=0.1, es;q=0.9', 'es'],
     ['de;q=0.5, ja', 'ja'],
     ['ko;q=0.8, vi;q=0.8', 'ko'],
-    ['kl, da;q=0.9, sv;q=0.8', 'sv'],
+    ['kl, da;q=0.9, sv;q=0.8', 'da'],
+    ['kl, fo;q=0.9, sv;q=0.8', 'sv'],
+    ['ur-PK, en;q=0.5', 'ur'],
     ['es;q=0, fr;q=0.2', 'fr'],
     ['es;q=0', 'en'],
     ['*', 'en'],
@@ -162,11 +165,15 @@ describe('renderEmail', () => {
     assert.ok(reset.html.includes('<bdi>&lt;/p&gt;&lt;img src=x onerror=alert(1)&gt;</bdi>'));
   });
 
-  it('isolates values with <bdi> in right-to-left emails', () => {
-    const email = render('reset-password', 'ar');
-    assert.match(email.html, /dir="rtl"/);
-    for (const value of ['Dr. Jane Doe', 'happypaws', 'Happy Paws Veterinary Clinic']) assert.ok(email.html.includes(`<bdi>${value}</bdi>`), value);
-  });
+  for (const locale of ['ar', 'ur'] as const) {
+    it(`isolates values with <bdi> in right-to-left emails (${locale}), written from its catalogue`, () => {
+      const email = render('reset-password', locale);
+      assert.match(email.html, /<html lang="[a-z]+" dir="rtl"/);
+      assert.equal(email.subject, EMAIL_CATALOGS[locale].resetPassword.subject);
+      assert.ok(email.text.includes(EMAIL_CATALOGS[locale].resetPassword.action), 'the action sentence');
+      for (const value of ['Dr. Jane Doe', 'happypaws', 'Happy Paws Veterinary Clinic']) assert.ok(email.html.includes(`<bdi>${value}</bdi>`), value);
+    });
+  }
 
   it('keeps names in any script intact', () => {
     for (const requestedBy of ['Dra. Núñez', 'د. علي', 'ד"ר כהן', '王医生', 'O’Brien & Søn']) {
