@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'public/', 'custom-elements.json', 'src/i18n/locales/', 'server/dist/', '**/.login-help-data/'] },
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'public/', 'custom-elements.json', 'src/i18n/locales/', 'server/dist/', 'server/src/i18n/translations.generated.ts', '**/.login-help-data/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -16,11 +16,11 @@ const problems = FLOORS.filter(({ browser, version, setBy }) => !rows.some((row)
 );
 // login-help-server is its own package: its page says the versions in words.
 const resetPage = readFileSync(new URL('../server/src/routes/reset-page.ts', import.meta.url), 'utf8');
-const fallback = /needs a newer browser: ([^<]*)</.exec(resetPage)?.[1] ?? '';
+const fallback = /const BROWSERS = '([^']*)'/.exec(resetPage)?.[1] ?? '';
 for (const { browser, version } of FLOORS) {
   const name = browser.split(/[ ,]/)[0];
   if (!new RegExp(`${name}[^,]* ${version.replace('.', '\\.')}\\b`).test(fallback)) {
-    problems.push(`server/src/routes/reset-page.ts: the fallback ("${fallback}") does not name ${name} ${version}`);
+    problems.push(`server/src/routes/reset-page.ts: the fallback's BROWSERS ("${fallback}") does not name ${name} ${version}`);
   }
 }
 if (problems.length) {

@@ -44,12 +44,19 @@ export class DemoStackError extends Error {
 const escapeHtml = (value) =>
   String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** demo/server.html with the real server's addresses in place of the template's. */
-export function renderPage(template, { apiBase, origin, resetUrl }) {
+/** The locales the demo page can be asked for (`/?lang=ur`): lit-localize.json's. */
+const DEMO_LOCALES = new Set(JSON.parse(await readFile(path.join(ROOT, 'lit-localize.json'), 'utf8')).targetLocales);
+
+/**
+ * demo/server.html with the real server's addresses in place of the template's, and in `lang`
+ * (the page's `?lang=`, one of the shipped locales; English otherwise): the panel follows it.
+ */
+export function renderPage(template, { apiBase, origin, resetUrl }, lang = null) {
   if (!template.includes(`endpoint="${TEMPLATE_API}"`)) {
     throw new Error(`demo/server.html no longer holds endpoint="${TEMPLATE_API}", which the demo replaces with the real address`);
   }
   return template
+    .replace('<html lang="en">', `<html lang="${DEMO_LOCALES.has(lang) ? lang : 'en'}">`)
     .replaceAll(TEMPLATE_RESET, escapeHtml(resetUrl))
     .replaceAll(TEMPLATE_API, escapeHtml(apiBase))
     .replaceAll(TEMPLATE_ORIGIN, escapeHtml(origin));
@@ -125,7 +132,7 @@ async function loadServer() {
 /** The static server for the page; `state.server` (the running service's addresses) is filled in later. */
 function createPageServer(state) {
   return http.createServer(async (request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const { pathname, searchParams } = new URL(request.url ?? '/', 'http://localhost');
     const common = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
     try {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -137,7 +144,7 @@ function createPageServer(state) {
           response.writeHead(503, { ...common, 'Retry-After': '1', 'Content-Type': 'text/plain; charset=utf-8' }).end('login-help-server is still starting: reload in a moment.');
           return;
         }
-        const html = renderPage(await readFile(PAGE_TEMPLATE, 'utf8'), state.server);
+        const html = renderPage(await readFile(PAGE_TEMPLATE, 'utf8'), state.server, searchParams.get('lang'));
         response.writeHead(200, { ...common, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': pagePolicy(state.server.origin) });
         response.end(request.method === 'HEAD' ? undefined : html);
         return;

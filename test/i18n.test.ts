@@ -5,6 +5,7 @@ import { matchLocale } from '../src/i18n/localization.js';
 import { templates as es } from '../src/i18n/locales/es.js';
 import { templates as ja } from '../src/i18n/locales/ja.js';
 import { templates as ar } from '../src/i18n/locales/ar.js';
+import { templates as ur } from '../src/i18n/locales/ur.js';
 import type { LoginHelp } from '../src/login-help.js';
 import { alertOf, dialogOf, part, settled, submit, textOf, type } from './helpers/dom.js';
 import { backend, json, startWorker, worker } from './helpers/msw.js';
@@ -35,7 +36,7 @@ describe('languages', () => {
       ['es', 'es'], ['es-MX', 'es'], ['ES-mx', 'es'], ['fr-CA', 'fr'], ['pt', 'pt-BR'], ['pt-PT', 'pt-BR'],
       ['zh', 'zh-Hans'], ['zh-CN', 'zh-Hans'], ['zh-TW', 'zh-Hant'], ['zh-HK', 'zh-Hant'], ['zh-Hant-TW', 'zh-Hant'],
       // iw, in: withdrawn codes that WebKit's Intl.Locale keeps as they are (issue 25).
-      ['iw', 'he'], ['iw-IL', 'he'], ['in', 'id'], ['fil', 'tl'], ['ar-EG', 'ar'], ['en-GB', 'en'], ['sw', 'en'], ['', 'en'], [undefined, 'en'], ['not a tag!', 'en'],
+      ['iw', 'he'], ['iw-IL', 'he'], ['in', 'id'], ['fil', 'tl'], ['ar-EG', 'ar'], ['en-GB', 'en'], ['sw-KE', 'sw'], ['ur-PK', 'ur'], ['nb-NO', 'nb'], ['yo', 'en'], ['', 'en'], [undefined, 'en'], ['not a tag!', 'en'],
     ];
     expect(cases.map(([tag]) => matchLocale(tag))).to.deep.equal(cases.map(([, locale]) => locale));
   });
@@ -68,7 +69,7 @@ describe('languages', () => {
     await waitUntil(() => labelOf(usernameForm(panel)) === ja['field.email'], 'the forms follow the panel');
     panel.removeAttribute('lang');
     await headingIs(panel, es['panel.heading'] as string);
-    document.documentElement.lang = 'sw';
+    document.documentElement.lang = 'yo';
     await headingIs(panel, 'Login Help');
   });
 
@@ -108,9 +109,9 @@ describe('languages', () => {
     expect(textOf(alertOf(el))).to.contain('1 minuto');
   });
 
-  it('turns right-to-left for Arabic, Hebrew and Persian, in the forms and the dialog', async () => {
+  it('turns right-to-left for Arabic, Hebrew, Persian and Urdu, in the forms and the dialog', async () => {
     backend('https://api.example/password-help', json({ status: 'not_found' }));
-    for (const lang of ['ar', 'he', 'fa']) {
+    for (const lang of ['ar', 'he', 'fa', 'ur']) {
       const panel = await fixture<LoginHelp>(html`<login-help lang=${lang} endpoint="https://api.example"></login-help>`);
       const form = panel.shadowRoot!.querySelector('login-help-password')!;
       await waitUntil(() => panel.shadowRoot!.querySelector('section')!.getAttribute('dir') === 'rtl', `${lang}: panel rtl`);
@@ -119,11 +120,12 @@ describe('languages', () => {
     }
   });
 
-  it('mirrors the layout in Arabic: text, the invalid-field marker and the required star sit on the right side', async () => {
-    const panel = await fixture<LoginHelp>(html`<login-help lang="ar" endpoint="https://api.example"></login-help>`);
-    await headingIs(panel, ar['panel.heading'] as string);
+  for (const [lang, texts] of [['ar', ar], ['ur', ur]] as const) {
+  it(`mirrors the layout in ${lang === 'ar' ? 'Arabic' : 'Urdu'}: text, the invalid-field marker and the required star sit on the right side`, async () => {
+    const panel = await fixture<LoginHelp>(html`<login-help lang=${lang} endpoint="https://api.example"></login-help>`);
+    await headingIs(panel, texts['panel.heading'] as string);
     const form = panel.shadowRoot!.querySelector('login-help-password')!;
-    await waitUntil(() => labelOf(form) === ar['field.user-name']);
+    await waitUntil(() => labelOf(form) === texts['field.user-name']);
     await submit(form);
     const input = form.shadowRoot!.querySelector('input')!;
     const style = getComputedStyle(input);
@@ -136,4 +138,5 @@ describe('languages', () => {
     expect(getComputedStyle(panel.shadowRoot!.querySelector('#panel-heading')!).textAlign).to.be.oneOf(['start', 'right']);
     await expect(panel).to.be.accessible();
   });
+  }
 });

@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import '../src/define.js';
-import { ar } from '../server/src/i18n/emails/ar.js';
+import { TRANSLATIONS } from '../server/src/i18n/translations.generated.js';
 import { part, textOf } from './helpers/dom.js';
 import { json, startWorker, worker } from './helpers/msw.js';
 import { API, input, mountReset, PASSWORD, resetBackend, save, textsOf, TOKEN, validLink } from './helpers/reset.js';
@@ -14,7 +14,7 @@ describe('<login-help-reset>: a breached password', () => {
   afterEach(() => worker.resetHandlers());
 
   it('shows the server\'s sentence in Arabic at New Password, right to left, and keeps both fields', async () => {
-    const sentence = ar.passwordRefusals.breached;
+    const sentence = TRANSLATIONS.ar.passwordRefusals.breached;
     const { save: saved } = resetBackend(validLink, json({ status: 'invalid', errors: { password: sentence } }, 422));
     const el = await mountReset(html`<login-help-reset lang="ar" endpoint=${API} token=${TOKEN}></login-help-reset>`);
     await save(el);

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { checkEmailCatalogs } from '../scripts/check-email-locales.js';
-import { EMAIL_CATALOGS } from '../src/i18n/emails/index.js';
-import { EMAIL_LOCALES, negotiateLocale } from '../src/i18n/negotiate.js';
+import { checkCatalogues } from '../scripts/check-catalogues.js';
+import { CATALOGUES as EMAIL_CATALOGS } from '../src/i18n/catalogue.js';
+import { EMAIL_LOCALES, negotiateLocale, RTL_LOCALES } from '../src/i18n/negotiate.js';
+import { escapeHtml } from '../src/html/escape.js';
 import { renderEmail, type EmailData, type EmailKind, type RenderedEmail } from '../src/mail/templates/index.js';
 
 const LINK = 'https://clinic.example/reset?from=email&x=1#token=Zm9vYmFyYmF6cXV4cXV1eA';
@@ -47,14 +50,14 @@ describe('email subjects', () => {
 describe('every locale', () => {
   for (const locale of EMAIL_LOCALES) {
     it(`${locale}: renders the three emails, complete and well-formed`, () => {
-      const dir = ['ar', 'fa', 'he'].includes(locale) ? 'rtl' : 'ltr';
+      const dir = RTL_LOCALES.has(locale) ? 'rtl' : 'ltr';
       for (const kind of KINDS) {
         const email = render(kind, locale);
         assert.equal(email.locale, locale);
         assert.ok(email.subject.trim() && email.text.trim() && email.html.trim(), `${kind} is empty`);
         assert.ok(email.html.startsWith('<!doctype html>\n'), `${kind}: not a document`);
         assert.match(email.html, new RegExp(`<html lang="${locale}" dir="${dir}">`));
-        assert.ok(email.html.includes(`<title>${email.subject}</title>`));
+        assert.ok(email.html.includes(`<title>${escapeHtml(email.subject)}</title>`)); // Catalan's d'usuari: &#39;
         assert.doesNotMatch(email.html, /<script|<img|<link|\son\w+=|\{\w+\}/i);
         assert.doesNotMatch(email.text, /\{\w+\}|<\/?[a-z]+[\s>]/i, `${kind}: placeholder or markup left in the text`);
         assert.doesNotMatch(email.text, ENTITY);
@@ -104,7 +107,9 @@ describe('negotiateLocale', () => {
     ['fr;q=0.1, es;q=0.9', 'es'],
     ['de;q=0.5, ja', 'ja'],
     ['ko;q=0.8, vi;q=0.8', 'ko'],
-    ['kl, da;q=0.9, sv;q=0.8', 'sv'],
+    ['kl, da;q=0.9, sv;q=0.8', 'da'],
+    ['kl, fo;q=0.9, sv;q=0.8', 'sv'],
+    ['ur-PK, en;q=0.5', 'ur'],
     ['es;q=0, fr;q=0.2', 'fr'],
     ['es;q=0', 'en'],
     ['*', 'en'],
@@ -130,7 +135,7 @@ describe('negotiateLocale', () => {
   });
 
   it('lists the widget locales, English first', () => {
-    assert.equal(EMAIL_LOCALES.length, 26);
+    assert.equal(EMAIL_LOCALES.length, 50);
     assert.equal(EMAIL_LOCALES[0], 'en');
     for (const locale of EMAIL_LOCALES) assert.equal(negotiateLocale(locale), locale);
   });
@@ -160,11 +165,15 @@ describe('renderEmail', () => {
     assert.ok(reset.html.includes('<bdi>&lt;/p&gt;&lt;img src=x onerror=alert(1)&gt;</bdi>'));
   });
 
-  it('isolates values with <bdi> in right-to-left emails', () => {
-    const email = render('reset-password', 'ar');
-    assert.match(email.html, /dir="rtl"/);
-    for (const value of ['Dr. Jane Doe', 'happypaws', 'Happy Paws Veterinary Clinic']) assert.ok(email.html.includes(`<bdi>${value}</bdi>`), value);
-  });
+  for (const locale of ['ar', 'ur'] as const) {
+    it(`isolates values with <bdi> in right-to-left emails (${locale}), written from its catalogue`, () => {
+      const email = render('reset-password', locale);
+      assert.match(email.html, /<html lang="[a-z]+" dir="rtl"/);
+      assert.equal(email.subject, EMAIL_CATALOGS[locale].resetPassword.subject);
+      assert.ok(email.text.includes(EMAIL_CATALOGS[locale].resetPassword.action), 'the action sentence');
+      for (const value of ['Dr. Jane Doe', 'happypaws', 'Happy Paws Veterinary Clinic']) assert.ok(email.html.includes(`<bdi>${value}</bdi>`), value);
+    });
+  }
 
   it('keeps names in any script intact', () => {
     for (const requestedBy of ['Dra. Núñez', 'د. علي', 'ד"ר כהן', '王医生', 'O’Brien & Søn']) {
@@ -233,29 +242,46 @@ describe('renderEmail', () => {
   });
 });
 
-describe('checkEmailCatalogs', () => {
-  it('finds no problem in the shipped catalogs', () => {
-    assert.deepEqual(checkEmailCatalogs(EMAIL_CATALOGS), []);
+describe('checkCatalogues (the one completeness check)', () => {
+  const XLIFF = new URL('../../xliff/', import.meta.url);
+
+  it('finds no problem in the shipped catalogues', async () => {
+    const config = JSON.parse(await readFile(new URL('../../lit-localize.json', import.meta.url), 'utf8')) as { targetLocales: string[] };
+    assert.deepEqual(checkCatalogues(XLIFF.pathname, config.targetLocales), []);
   });
 
-  it('reports a missing, empty, unknown or mis-placeholdered message and a missing locale', () => {
-    const es = structuredClone(EMAIL_CATALOGS.es) as unknown as Record<string, Record<string, unknown>>;
-    delete es['resetPassword']!['button'];
-    es['resetPassword']!['intro'] = 'Ayuda solicitada por {requestedBy} para {userName} y {userName}.';
-    es['passwordChanged']!['when'] = '  ';
-    es['forgotUsername']!['extra'] = 'sobra';
-    es['minutes'] = { one: '{count} minuto', other: '{counts} minutos', dual: 'x' };
-    const { fr: _fr, ...rest } = EMAIL_CATALOGS;
-    const problems = checkEmailCatalogs({ ...rest, es });
-    assert.deepEqual(problems.sort(), [
-      'es: "forgotUsername.extra" is not a message of the source',
-      'es: "minutes.dual" is not a plural form (zero, one, two, few, many, other)',
-      'es: "minutes.other" has placeholders [counts], the source has [count]',
-      'es: "passwordChanged.when" is empty',
-      'es: "resetPassword.button" is missing',
-      'es: "resetPassword.intro" has placeholders [requestedBy, userName, userName], the source has [practiceName, requestedBy, userName]',
-      'fr: no catalog',
-    ]);
+  it('reports a missing, empty, unknown or mis-placeholdered unit, a wrong plural and a missing catalogue', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'catalogues-'));
+    try {
+      let es = await readFile(new URL('es.xlf', XLIFF), 'utf8');
+      const unit = (id: string, body: string): void => {
+        es = es.replace(new RegExp(`<trans-unit id="${id.replaceAll('.', '\\.')}">[\\s\\S]*?</trans-unit>\\n`), body && `<trans-unit id="${id}">${body}</trans-unit>\n`);
+      };
+      unit('server.resetPassword.button', '');
+      unit('server.resetPassword.intro', '<source>Password help was requested by {requestedBy} for the user name {userName} at {practiceName}.</source><target>Ayuda solicitada por {requestedBy} para {userName} y {userName}.</target>');
+      unit('server.passwordChanged.when', '<source>When: {time}</source><target>  </target>');
+      unit('server.minutes', '<source>{count, plural, one {{count} minute} other {{count} minutes}}</source><target>{count, plural, one {{count} minuto} dual {x} other {{counts} minutos}}</target>');
+      unit('form.submit', '<source>Submit</source><target>Enviar <x id="0" equiv-text="${x}"/></target>');
+      es = es.replace('</body>', '<trans-unit id="server.forgotUsername.extra"><source>extra</source><target>sobra</target></trans-unit>\n</body>');
+      await writeFile(path.join(dir, 'es.xlf'), es);
+      let ru = await readFile(new URL('ru.xlf', XLIFF), 'utf8');
+      ru = ru.replace(/(<trans-unit id="server\.minutes">[\s\S]*?<target>)[\s\S]*?(<\/target>)/, '$1{count, plural, one {{count} минуту} other {{count} минуты}}$2');
+      await writeFile(path.join(dir, 'ru.xlf'), ru);
+      const problems = checkCatalogues(dir, ['es', 'fr', 'ru']);
+      assert.deepEqual(problems.sort(), [
+        'es: "form.submit" has placeholders [0], the source has []',
+        'es: "server.forgotUsername.extra" is not a text of server/src/i18n/en.ts (run npm run localize:extract)',
+        'es: "server.minutes": "dual" is not a plural form (zero, one, two, few, many, other)',
+        'es: "server.passwordChanged.when" has no translation',
+        'es: "server.resetPassword.intro" has placeholders [requestedBy, userName, userName], the source has [practiceName, requestedBy, userName]',
+        'es: no unit "server.resetPassword.button" (run npm run localize:extract)',
+        `fr: no ${path.basename(dir)}/fr.xlf`,
+        'ru: "server.minutes" lacks the plural form "few" (ru uses few, many, one)',
+        'ru: "server.minutes" lacks the plural form "many" (ru uses few, many, one)',
+      ].sort());
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -264,7 +290,7 @@ describe('the widget and the emails agree', () => {
     for (const locale of EMAIL_LOCALES.filter((l) => l !== 'en')) {
       const xliff = await readFile(new URL(`../../xliff/${locale}.xlf`, import.meta.url), 'utf8');
       const target = (id: string): string => new RegExp(`<trans-unit id="${id.replace('.', '\\.')}">[\\s\\S]*?<target>([\\s\\S]*?)</target>`).exec(xliff)?.[1] ?? '';
-      const catalog = EMAIL_CATALOGS[locale as keyof typeof EMAIL_CATALOGS];
+      const catalog = EMAIL_CATALOGS[locale];
       assert.ok(target('sent.username').includes(catalog.forgotUsername.subject), `${locale}: sent.username names "${catalog.forgotUsername.subject}"`);
       assert.ok(target('sent.password').includes(catalog.resetPassword.subject), `${locale}: sent.password names "${catalog.resetPassword.subject}"`);
     }

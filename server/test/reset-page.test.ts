@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
+import { catalogueFor } from '../src/i18n/catalogue.js';
 import { startService, type Service } from '../src/service.js';
 import { freshDatabase } from './helpers/database.js';
 
@@ -43,8 +44,12 @@ describe('the reset page', () => {
     // The page's level-one heading is the element's (axe page-has-heading-one, issue 25); a
     // browser that cannot run the bundle shows the fallback inside the element instead of a blank box.
     const fallback = /<login-help-reset [^>]*>([\s\S]*)<\/login-help-reset>/.exec(html)?.[1] ?? '';
-    assert.match(fallback, /<h1>Create a New Password<\/h1>/);
-    assert.match(fallback, /needs a newer browser/);
+    // In the page's language, from the one catalogue: the widget's heading, the server's sentence.
+    const arabic = catalogueFor('ar');
+    assert.ok(fallback.includes(`<h1>${arabic.widget['reset.heading']}</h1>`), fallback);
+    assert.ok(fallback.includes(arabic.resetPage.needsNewerBrowser.replace('{browsers}', 'Chrome 98, Edge 98, Firefox 101, Safari 16.4')), fallback);
+    assert.ok(html.includes(`<title>${arabic.widget['reset.heading']}</title>`));
+    assert.notEqual(arabic.widget['reset.heading'], 'Create a New Password');
     assert.equal(html.match(/<h1>/g)?.length, 1, 'one h1');
     assert.match(html, /<script type="module" src="\/reset-assets\/login-help-reset\.js"><\/script>/);
     assert.doesNotMatch(html, /<script>|<style>|style="/, 'no inline script or style');
@@ -65,6 +70,8 @@ describe('the reset page', () => {
   it('answers the page in English by default, and a query token never reaches the log (path only)', async () => {
     const html = await (await fetch(`${service.url}/reset?token=abc`)).text();
     assert.match(html, /<html lang="en" dir="ltr">/);
+    assert.match(html, /<title>Create a New Password<\/title>/);
+    assert.match(html, /<h1>Create a New Password<\/h1>\n<p>This page needs a newer browser with JavaScript on: Chrome 98, Edge 98, Firefox 101, Safari 16\.4 or later\./);
   });
 });
 

@@ -7,7 +7,7 @@ export type Locale = (typeof allLocales)[number];
 type TargetLocale = (typeof targetLocales)[number];
 
 /** Right-to-left locales: their forms and dialog get `dir="rtl"`. */
-const RTL = new Set<Locale>(['ar', 'fa', 'he']);
+const RTL = new Set<Locale>(['ar', 'fa', 'he', 'ur']);
 export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.has(locale) ? 'rtl' : 'ltr');
 
 /**

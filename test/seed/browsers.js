@@ -115,7 +115,14 @@ export function inPage(op, ...args) {
     resetFacts: (selector) => {
       const element = reset()?.querySelector(selector);
       return element
-        ? { text: text(element), visible: visible(element), value: element.value ?? null, invalid: element.getAttribute('aria-invalid'), role: element.getAttribute('role') }
+        ? {
+            text: text(element),
+            visible: visible(element),
+            value: element.value ?? null,
+            invalid: element.getAttribute('aria-invalid'),
+            role: element.getAttribute('role'),
+            dir: element.getAttribute('dir'),
+          }
         : null;
     },
     focusedPart: () => {
@@ -161,6 +168,11 @@ class PuppeteerPage {
       this.seen.push(`JS ${dialog.type()}: ${dialog.message()}`);
       dialog.dismiss().catch(() => {});
     });
+  }
+
+  /** Sends `Accept-Language: tag` with every request of this page, as a browser set to that language would. */
+  async setLanguage(tag) {
+    await this.page.setExtraHTTPHeaders({ 'Accept-Language': tag });
   }
 
   async goto(url) {

@@ -6,7 +6,7 @@
 //   node test/seed/run.js                          the three engines in turn, each in its own process
 //   node test/seed/run.js chromium|firefox|webkit  one engine
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -334,6 +334,57 @@ cases.push({
     await expectAxeClean(page, 'without its script');
   },
 });
+
+// ---- in Spanish and in Urdu (issue 26: one catalogue per language for every text) ----------
+
+/** A unit's translation in `xliff/<locale>.xlf`, the one catalogue of that language. */
+function catalogueText(locale, id) {
+  const xml = readFileSync(path.join(ROOT, 'xliff', `${locale}.xlf`), 'utf8');
+  const target = new RegExp(`<trans-unit id="${id.replaceAll('.', '\\.')}">[\\s\\S]*?<target>([\\s\\S]*?)</target>`).exec(xml)?.[1];
+  check(target, `xliff/${locale}.xlf has no target for ${id}`);
+  return target.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+for (const [locale, language] of [
+  ['es', 'Spanish'],
+  ['ur', 'Urdu'],
+]) {
+  cases.push({
+    name: `In ${language}: the panel asks for password help in ${language}, the email arrives in ${language} with the subject the panel quoted, and the reset page refuses a password in ${language} at New Password`,
+    // Puppeteer sets the browser's Accept-Language (which picks the reset page's language);
+    // WebDriver classic (WebKitWebDriver) cannot.
+    engines: ['chromium', 'firefox'],
+    async run(page) {
+      const t = (id) => catalogueText(locale, id);
+      const formName = t('password.heading');
+      const subject = t('server.resetPassword.subject');
+      const requestedBy = `Dr. ${language} Walk`;
+      await page.setLanguage(locale);
+      await page.goto(`${env.stack.pageUrl}?lang=${locale}`);
+      await waitFor(() => page.ask('panelReady', formName), `the ${language} form "${formName}" is not on screen`);
+      await page.type(await page.element('field', formName, t('field.user-name')), USER_NAME);
+      await page.type(await page.element('field', formName, t('field.requested-by')), requestedBy);
+      await page.click(await page.element('button', formName, t('form.submit')));
+      await waitForStatus(page, formName, subject);
+
+      const message = await waitForMail(subject);
+      expectText(message.text, [requestedBy, t('server.resetPassword.action')], `the ${language} email`);
+      if (locale === 'ur') check(/<html[^>]* dir="rtl"/.test(message.html ?? ''), 'the Urdu email\'s HTML part is not right to left');
+      const link = /(https?:\/\/\S+#token=[A-Za-z0-9_-]+)/.exec(message.text)?.[1];
+      check(link, `no reset link in the ${language} email`);
+
+      await page.goto(link);
+      await waitFor(() => page.ask('resetFacts', 'input#userName'), 'the reset page shows no form', 10_000);
+      if (locale === 'ur') equal((await page.ask('resetFacts', '[part="panel"]'))?.dir, 'rtl', 'the Urdu reset page\'s direction');
+      const heading = await page.ask('resetFacts', '#heading');
+      equal(heading?.text, t('reset.heading'), `the reset page's heading in ${language}`);
+      const basedOnName = `${USER_NAME}-${USER_NAME}`;
+      await fillPasswords(page, basedOnName, basedOnName);
+      const refusal = t('server.passwordRefusals.userName');
+      await waitFor(async () => (await resetText(page, '#password-error')).includes(refusal), `no ${language} refusal at New Password: ${refusal}`, 10_000);
+    },
+  });
+}
 
 /** The Attention dialog: a native modal `<dialog open>` in the form's shadow root, its text, "email us". */
 async function expectAttention(page, formName, sentence) {

@@ -23,18 +23,24 @@ export function hasControlCharacters(value: string): boolean {
   return CONTROL.test(value);
 }
 
-/** What to tell the person about one field, or undefined when it is fine. `value` is trimmed. */
-export function emailProblem(value: string): string | undefined {
-  if (value === '') return 'Enter your clinic email.';
-  if (value.length > MAX_EMAIL_LENGTH) return `Clinic Email must be ${MAX_EMAIL_LENGTH} characters or fewer.`;
-  if (!EMAIL.test(value)) return 'Enter an email address in the correct format, like name@example.com.';
+/**
+ * What is wrong with Clinic Email (trimmed), as the widget's own sentence for it (its lit-localize
+ * id: the same words in every language, from the one catalogue), or undefined when it is fine.
+ */
+export function emailProblem(value: string): 'problem.email-required' | 'problem.email-too-long' | 'problem.email-format' | undefined {
+  if (value === '') return 'problem.email-required';
+  if (value.length > MAX_EMAIL_LENGTH) return 'problem.email-too-long';
+  if (!EMAIL.test(value)) return 'problem.email-format';
   return undefined;
 }
 
-/** What to tell the person about User Name or Requested By (`label`), or undefined. */
-export function textProblem(label: string, value: string): string | undefined {
-  if (value === '') return `Enter ${label}.`;
-  if ([...value].length > MAX_TEXT_LENGTH) return `${label} must be ${MAX_TEXT_LENGTH} characters or fewer.`;
-  if (hasControlCharacters(value)) return `${label} contains a character that is not allowed.`;
+/** What is wrong with User Name or Requested By (trimmed), as the widget's sentence id, or undefined. */
+export function textProblem(
+  field: 'userName' | 'requestedBy',
+  value: string,
+): 'problem.user-name-required' | 'problem.requested-by-required' | 'problem.user-name-too-long' | 'problem.requested-by-too-long' | 'problem.control-characters' | undefined {
+  if (value === '') return field === 'userName' ? 'problem.user-name-required' : 'problem.requested-by-required';
+  if ([...value].length > MAX_TEXT_LENGTH) return field === 'userName' ? 'problem.user-name-too-long' : 'problem.requested-by-too-long';
+  if (hasControlCharacters(value)) return 'problem.control-characters';
   return undefined;
 }

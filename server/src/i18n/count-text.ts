@@ -1,6 +1,6 @@
 // A count in a locale's words: the plural form Intl.PluralRules picks, the number as the locale
 // writes it. Shared by the emails ("60 minutes") and the password refusals ("at least 15 characters").
-import type { PluralMessage } from './emails/en.js';
+import type { PluralMessage } from './en.js';
 import type { EmailLocale } from './negotiate.js';
 
 /** Locales that Intl has no data for, and the one whose formats they read best in. */

@@ -1,16 +1,15 @@
 // Which language an email is written in: the best of the widget's locales for the request's
 // Accept-Language header (RFC 9110 §12.5.4), else English. Pure; never throws.
 
-/** The locales the emails are written in: the widget's own (lit-localize.json), source first. */
-export const EMAIL_LOCALES = [
-  'en', 'ar', 'de', 'el', 'es', 'fa', 'fr', 'he', 'hi', 'ht', 'id', 'it', 'ja',
-  'ko', 'nl', 'pl', 'pt-BR', 'ru', 'sv', 'th', 'tl', 'tr', 'uk', 'vi', 'zh-Hans', 'zh-Hant',
-] as const;
+import { LOCALES } from './translations.generated.js';
+
+/** The locales the server writes in: the widget's own (lit-localize.json), source first. */
+export const EMAIL_LOCALES = LOCALES;
 
 export type EmailLocale = (typeof EMAIL_LOCALES)[number];
 
 /** Right-to-left locales: their HTML gets `dir="rtl"`. */
-export const RTL_LOCALES: ReadonlySet<EmailLocale> = new Set<EmailLocale>(['ar', 'fa', 'he']);
+export const RTL_LOCALES: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur']);
 
 /** A longer header is not a browser's: rather than parse it, answer English. */
 const MAX_HEADER_LENGTH = 1024;

@@ -1,7 +1,7 @@
 // Why a new password is refused, in the words of the request's language (Accept-Language, the
 // catalogue the emails use): the reset answer's `errors.password`, shown at New Password.
 import { countText, intlLocale } from '../i18n/count-text.js';
-import { catalogFor } from '../i18n/emails/index.js';
+import { catalogueFor } from '../i18n/catalogue.js';
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { BCRYPT_MAX_BYTES } from './formats/bcrypt.js';
 import type { FormatRefusal } from './formats/hash-format.js';
@@ -13,7 +13,7 @@ export type PasswordRefusal = PasswordProblem | 'breached' | FormatRefusal;
 /** The sentence for `refusal` in the best locale for `acceptLanguage` (English when none fits). */
 export function refusalMessage(refusal: PasswordRefusal, acceptLanguage: string | undefined, minLength: number): string {
   const locale = negotiateLocale(acceptLanguage);
-  const m = catalogFor(locale).passwordRefusals;
+  const m = catalogueFor(locale).passwordRefusals;
   const intl = intlLocale(locale);
   switch (refusal) {
     case 'too-short':

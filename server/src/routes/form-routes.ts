@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { forgotUsername } from '../forms/forgot-username.js';
 import { passwordHelp } from '../forms/password-help.js';
 import { invalid, type Answer } from '../http/answer.js';
+import { widgetText } from '../i18n/catalogue.js';
 import { emailProblem, textProblem } from '../http/limits.js';
 import { callerOf } from './caller.js';
 
@@ -37,7 +38,7 @@ export function formRoutes(context: Context): FastifyPluginAsync {
       if ('status' in caller) return send(reply, caller);
       const email = request.body.email.trim();
       const problem = emailProblem(email);
-      if (problem) return send(reply, invalid({ email: problem }));
+      if (problem) return send(reply, invalid({ email: widgetText(problem, request.headers['accept-language']) }));
       return send(reply, await evenly(context.config.responseTimeMs, () => forgotUsername(context, caller, email)));
     });
 
@@ -47,10 +48,11 @@ export function formRoutes(context: Context): FastifyPluginAsync {
       const userName = request.body.userName.trim();
       const requestedBy = request.body.requestedBy.trim();
       const errors: Record<string, string> = {};
-      const userNameProblem = textProblem('User Name', userName);
-      const requestedByProblem = textProblem('Requested By', requestedBy);
-      if (userNameProblem) errors.userName = userNameProblem;
-      if (requestedByProblem) errors.requestedBy = requestedByProblem;
+      const userNameProblem = textProblem('userName', userName);
+      const requestedByProblem = textProblem('requestedBy', requestedBy);
+      const language = request.headers['accept-language'];
+      if (userNameProblem) errors.userName = widgetText(userNameProblem, language);
+      if (requestedByProblem) errors.requestedBy = widgetText(requestedByProblem, language);
       if (Object.keys(errors).length > 0) return send(reply, invalid(errors));
       return send(reply, await evenly(context.config.responseTimeMs, () => passwordHelp(context, caller, userName, requestedBy)));
     });

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Config } from '../config.js';
 import { escapeHtml } from '../html/escape.js';
-import { negotiateLocale, RTL_LOCALES, type EmailLocale } from '../i18n/negotiate.js';
+import { catalogueFor } from '../i18n/catalogue.js';
+import { negotiateLocale, RTL_LOCALES } from '../i18n/negotiate.js';
 
 /** Where `npm run build` copies dist/login-help-reset.js and its locale modules (server/dist/reset-assets). */
 export const DEFAULT_RESET_ASSETS = path.join(fileURLToPath(new URL('../../', import.meta.url)), 'dist', 'reset-assets');
@@ -32,19 +33,25 @@ const STYLES = `html{color-scheme:light dark}body{font:16px/1.5 system-ui,sans-s
 main{max-width:32rem;margin:2rem auto}login-help-reset:not(:defined){display:block;min-height:24rem}
 login-help-reset:not(:defined)>div{animation:lh-fallback 0s 2s both}@keyframes lh-fallback{from{visibility:hidden}to{visibility:visible}}`;
 
+/** The oldest browsers that run the reset bundle (README "Browser support"); product names, so not translated. */
+const BROWSERS = 'Chrome 98, Edge 98, Firefox 101, Safari 16.4';
+
 function page(config: Config, lang: string): string {
   // The page's one level-one heading is the element's (axe page-has-heading-one).
   const attributes = [`endpoint="${escapeHtml(config.basePath)}"`, 'heading-level="1"'];
   if (config.helpUrl) attributes.push(`help-url="${escapeHtml(config.helpUrl)}"`);
   if (config.loginUrl) attributes.push(`login-url="${escapeHtml(config.loginUrl)}"`);
-  const dir = RTL_LOCALES.has(lang as EmailLocale) ? 'rtl' : 'ltr';
+  const dir = RTL_LOCALES.has(lang) ? 'rtl' : 'ltr';
+  const texts = catalogueFor(lang);
+  const title = escapeHtml(texts.widget['reset.heading']);
+  const needsNewerBrowser = escapeHtml(texts.resetPage.needsNewerBrowser.replaceAll('{browsers}', () => BROWSERS));
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}" dir="${dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Create a New Password</title>
+<title>${title}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/reset-assets/reset-page.css">
 <script type="module" src="/reset-assets/login-help-reset.js"></script>
@@ -52,9 +59,9 @@ function page(config: Config, lang: string): string {
 <body>
 <main>
 <login-help-reset ${attributes.join(' ')}>
-<div lang="en" dir="ltr">
-<h1>Create a New Password</h1>
-<p>This page needs a newer browser: Chrome or Edge 98, Firefox 101, Safari 16.4 or later, with JavaScript on. Open the link from your email in one of them.</p>
+<div>
+<h1>${title}</h1>
+<p>${needsNewerBrowser}</p>
 </div>
 </login-help-reset>
 </main>

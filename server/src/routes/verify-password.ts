@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { checkSignature, type SignatureProblem } from '../directory/signature.js';
 import { BODY_LIMIT, invalid, send, type Answer } from '../http/answer.js';
 import { textProblem } from '../http/limits.js';
+import { CATALOGUES } from '../i18n/catalogue.js';
 import { PASSWORD_MAX_LENGTH } from '../passwords/policy.js';
 import { databaseNonces, type NonceStore } from '../sign-in/nonces.js';
 import { auditVerify, verifyAccountPassword, type VerifyCaller } from '../sign-in/verify-password.js';
@@ -28,8 +29,9 @@ export function readVerifyBody(text: string): { userName: string; password: stri
   const errors: Record<string, string> = {};
   if (typeof userName !== 'string') errors.userName = 'userName must be text.';
   else {
-    const problem = textProblem('User Name', userName.trim());
-    if (problem) errors.userName = problem;
+    // A back end's call: its answers are in English.
+    const problem = textProblem('userName', userName.trim());
+    if (problem) errors.userName = CATALOGUES.en.widget[problem];
   }
   if (typeof password !== 'string') errors.password = 'password must be text.';
   else if (password === '') errors.password = 'Enter the password.';

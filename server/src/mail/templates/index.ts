@@ -1,6 +1,7 @@
 // The three emails the server sends (SPEC §9), rendered in the language of the request's
 // Accept-Language header. Pure: the same data and header always give the same email.
-import { catalogFor, type EmailMessages } from '../../i18n/emails/index.js';
+import { catalogueFor } from '../../i18n/catalogue.js';
+import type { EmailMessages } from '../../i18n/en.js';
 import { countText, intlLocale } from '../../i18n/count-text.js';
 import { negotiateLocale, RTL_LOCALES } from '../../i18n/negotiate.js';
 import { compose, type Block, type Line } from './compose.js';
@@ -92,7 +93,7 @@ const SUBJECT = { 'forgot-username': 'forgotUsername', 'reset-password': 'resetP
  */
 export function renderEmail<K extends EmailKind>(kind: K, data: EmailData[K], acceptLanguage: string | undefined): RenderedEmail {
   const locale = negotiateLocale(acceptLanguage);
-  const messages = catalogFor(locale);
+  const messages = catalogueFor(locale);
   const intl = intlLocale(locale);
   const blocks = [
     { kind: 'paragraph', line: { template: messages.greeting } },

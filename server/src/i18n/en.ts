@@ -1,6 +1,7 @@
-// The source catalog of the three emails and of the reset's password refusals. Every other locale exports an object of the type
-// derived from this one, so TypeScript refuses a missing or extra message; the `{placeholder}`s
-// must match these (scripts/check-email-locales.ts). Data only: src/mail/templates renders it.
+// The source catalogue of every text the server writes for a person: the three emails, the reset's
+// password refusals and the reset page. xliff/<locale>.xlf holds each language's translation as
+// `server.*` units (npm run localize:extract adds and updates them from here); a `{placeholder}`
+// must stay as written. Data only: src/mail/templates renders it.
 
 /**
  * A count's text in each plural form the locale has (Intl.PluralRules categories); `other` is
