@@ -3,7 +3,6 @@ import { asciiEntryPlugin } from './scripts/ascii-entry.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
 import { localeChunksPlugin, localeEntries } from './scripts/locale-chunks.js';
 import { BUILD_TARGET } from './scripts/browser-support.js';
-import { TERSER_OPTIONS } from './scripts/terser-options.js';
 
 /** `npm start` opens on the demo: the project root has no page of its own. */
 const demoAtRoot: Plugin = {
@@ -45,9 +44,7 @@ export default defineConfig({
     // The oldest browsers of the README's "Browser support" table (scripts/browser-support.js).
     target: BUILD_TARGET,
     sourcemap: false,
-    // Terser (two passes) rather than Oxc: it inlines the one-use helpers that keep the source readable.
-    minify: 'terser',
-    terserOptions: TERSER_OPTIONS,
+    minify: true,
     rolldownOptions: {
       // UTF-8 for the locale chunks; asciiEntryPlugin keeps login-help.js itself ASCII.
       output: { charset: 'utf8', minify: true, comments: false },

@@ -99,8 +99,8 @@ const FEATURES = {
   'error summary (GOV.UK pattern)': {
     edits: {
       'src/forms/login-help-form.ts': [
-        [/ {2}\/\*\* A summary link moves[\s\S]*?(?= {2}#renderStatus\(\) \{)/, ''],
-        [/\$\{this\.#renderSummary\(\)\} /, ''],
+        [/ {4}const invalid = [^\n]*\n/, ''],
+        [/\$\{errorSummary\([^}]*\)\} /, ''],
         [/ {4}if \(this\.#focusSummary\) \{[\s\S]*?\n {4}\}\n/, ''],
         [/ {4}this\.#focusSummary = [^\n]*\n/, ''],
       ],
@@ -110,7 +110,7 @@ const FEATURES = {
   'mailto reference footer': {
     edits: {
       'src/forms/login-help-form.ts': [[/ {4}const reference = this\.#request\.lastReference;\n {4}const footer = [^\n]*\n/, "    const footer = '';\n"]],
-      'src/request/request-controller.ts': [[/ {6}this\.lastReference = [^\n]*\n([\s\S]*?) {6}this\.lastReference = [^\n]*\n/, '$1']],
+      'src/request/request-controller.ts': [[/ {4}this\.lastReference = [^\n]*\n/, '']],
     },
   },
   'Retry-After waits': {
