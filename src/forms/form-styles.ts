@@ -78,8 +78,11 @@ export const formStyles = css`
     margin: 0.25rem 0 0;
     padding-inline-start: 1.25rem;
   }
+  /* An inline block keeps the 24 px target; aligned by its top, not its last line's baseline, so a
+     wrapped item's bullet stays on its first line. */
   .summary a {
     display: inline-block;
+    vertical-align: top;
     min-block-size: 24px;
     color: var(--_color-error);
     font-weight: 600;
