@@ -1,3 +1,5 @@
+// The base of every login-help element: the attributes SPEC §3 lets a page set (endpoint,
+// timeout, CSRF, theme…), read once here so the panel, its forms and the reset page agree.
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { inLocale } from './i18n/active-locale.js';
 import { LocaleController } from './i18n/locale-controller.js';

@@ -1,3 +1,5 @@
+// Registers the panel's three tags, once and without throwing when another copy got there first:
+// the side effect that index.ts (the public API) must not have.
 import { LoginHelpPassword } from './forms/login-help-password.js';
 import { LoginHelpUsername } from './forms/login-help-username.js';
 import { LoginHelp } from './login-help.js';

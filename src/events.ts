@@ -1,3 +1,5 @@
+// The events the panel's forms fire (SPEC §5), typed, so a page can listen with the right detail
+// and GlobalEventHandlersEventMap knows them.
 import type { LoginHelpResetErrorEvent, LoginHelpResetRequestEvent } from './reset/reset-events.js';
 import type { ErrorReason, FormKind, RequestData } from './request/outcome.js';
 

@@ -1,3 +1,5 @@
+// <login-help>, the panel a portal puts on its page: the heading, the two options and their
+// forms, with the page's configuration and slotted wording passed down to them.
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FORWARDED_CONFIG, LoginHelpConfigElement } from './config-element.js';
 // The forms render inside this panel; define.ts registers all three tags (no side effects here).

@@ -1,3 +1,5 @@
+// Which support address may become a mailto: link: only a plain name@domain, from the page or the
+// backend.
 /** Longest address a mail system accepts (RFC 5321 path limit). */
 export const MAX_EMAIL_LENGTH = 254;
 

@@ -1,3 +1,5 @@
+// The panel forms' client checks (SPEC §1), as pure functions so fast-check properties can
+// hammer them and the snippet builder can reuse them.
 import { MAX_EMAIL_LENGTH } from './support-email.js';
 
 /** Longest User Name or Requested By accepted (SPEC §1). */

@@ -1,3 +1,5 @@
+// The Attention dialog a panel form opens for "not on file": its template and styles, apart from
+// the form so the form reads as its fields and request.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { dialogTexts } from '../i18n/texts.js';
 

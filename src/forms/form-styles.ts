@@ -1,3 +1,5 @@
+// The styles the panel's forms and the reset page share: fields, errors, the error summary, the
+// buttons and the live regions.
 import { css } from 'lit';
 
 export const formStyles = css`

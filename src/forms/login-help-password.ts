@@ -1,3 +1,5 @@
+// <login-help-password>, the Password Help? form: its two fields (User Name, Requested By) and
+// its texts; everything else comes from LoginHelpForm.
 import type { TemplateResult } from 'lit';
 import { acceptedText, formTexts, notFoundText, sentText, supportMailText } from '../i18n/texts.js';
 import type { PasswordRequestData } from '../request/outcome.js';

@@ -1,3 +1,5 @@
+// <login-help-username>, the Forgot User Name? form: its one field (Clinic Email) and its texts;
+// everything else comes from LoginHelpForm.
 import type { TemplateResult } from 'lit';
 import { acceptedText, formTexts, notFoundText, sentText, supportMailText } from '../i18n/texts.js';
 import type { UsernameRequestData } from '../request/outcome.js';

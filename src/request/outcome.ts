@@ -1,3 +1,4 @@
+// The vocabulary of a panel request: which form, what it sent, and the one outcome it ends in.
 /** Which of the two forms a request, event or outcome belongs to. */
 export type FormKind = 'username' | 'password';
 

@@ -1,3 +1,5 @@
+// Retry-After in seconds, so a rate limit or a pause can say how long to wait; pure, for
+// fast-check properties.
 /**
  * Reads an HTTP `Retry-After` value (delay-seconds or an HTTP-date) as whole seconds from `now`.
  * Returns `undefined` for a missing or unreadable value so the caller can fall back to vague

@@ -1,3 +1,5 @@
+// The ids a submission carries: the idempotency key (a UUID that works on plain http too) and
+// the backend's X-Request-Id when it is usable in a support email.
 /**
  * A random RFC 4122 version-4 UUID. `crypto.randomUUID` exists only in secure contexts, and a
  * clinic's intranet page may be plain http, so build it from `getRandomValues`, which is always

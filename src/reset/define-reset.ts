@@ -1,3 +1,4 @@
+// Registers <login-help-reset> once: the side effect that reset/index.ts (its public API) must not have.
 import { LoginHelpReset } from './login-help-reset.js';
 
 /**

@@ -1,3 +1,5 @@
+// The events <login-help-reset> fires, typed; they share the panel's names where they mean the
+// same thing and never carry the password or the token.
 import type { DeadLink, ResetFault } from './reset-outcome.js';
 
 const init = { bubbles: true, composed: true } as const;

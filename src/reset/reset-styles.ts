@@ -1,3 +1,5 @@
+// What the reset page adds to the shared form styles: the Show/Hide row, the read-only user
+// name and its links.
 import { css } from 'lit';
 
 /** What the reset page adds to the forms' styles: the Show/Hide row, the read-only user name, links. */

@@ -1,3 +1,5 @@
+// Takes the reset token out of the page address (fragment or query) so it leaves the address
+// bar and the history at once.
 /** The reset token taken out of a page address, and the address without it. */
 export interface TokenInUrl {
   token?: string;

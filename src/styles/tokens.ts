@@ -1,3 +1,5 @@
+// The theme: public --login-help-* tokens mapped to private --_* ones, and the base styles every
+// element starts from.
 import { css } from 'lit';
 
 /**

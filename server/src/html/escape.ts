@@ -1,3 +1,5 @@
+// HTML escaping for the pages and emails the server writes itself, so no text from a request or
+// a catalogue is ever read as markup.
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text made safe to place in HTML content or a quoted attribute. */

@@ -1,0 +1,3 @@
+import type { TerserOptions } from 'vite';
+
+export declare const TERSER_OPTIONS: TerserOptions;
