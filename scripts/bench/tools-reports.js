@@ -1,12 +1,12 @@
 // What a bundle report costs (README, "Build"): `node scripts/bench/tools-reports.js [rounds]`,
-// with TOOLS_CANDIDATES as for scripts/bench/tools.js (there:
-// rollup-plugin-visualizer@6.0.5 and source-map-explorer@2.5.3). Times, interleaved, median of
+// with TOOLS_CANDIDATES as for scripts/bench/tools.js (there: source-map-explorer@2.5.3;
+// rollup-plugin-visualizer is the project's). Times, interleaved, median of
 // ROUNDS (default 5), each as a child process under /usr/bin/time (wall and CPU seconds):
 // scripts/size-report.js (a whole report: it builds by itself); the panel's Vite build alone, with
 // rollup-plugin-visualizer, and with source maps followed by source-map-explorer (a plugin's cost
 // is its time beyond the plain build). Prints figures; never fails on a timing.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -23,7 +23,7 @@ const viteBuild = (plugin = '', sourcemap = false) => [
   '--input-type=module',
   '-e',
   `import { build, loadConfigFromFile } from 'vite';
-   ${plugin ? `const { visualizer } = await import(${JSON.stringify(path.join(CANDIDATES, 'node_modules/rollup-plugin-visualizer/dist/plugin/index.js'))});` : ''}
+   ${plugin ? "import { visualizer } from 'rollup-plugin-visualizer';" : ''}
    const { config } = await loadConfigFromFile({ command: 'build', mode: 'production' }, 'vite.config.ts', undefined, 'silent');
    await build({ ...config, configFile: false, logLevel: 'silent', plugins: [...config.plugins, ${plugin}],
      build: { ...config.build, outDir: ${JSON.stringify(OUT)}, sourcemap: ${sourcemap} } });`,
@@ -33,11 +33,14 @@ const STEPS = {
   'size-report.js': [['node', ['scripts/size-report.js']]],
   'vite build': [['node', viteBuild()]],
   'vite build + rollup-plugin-visualizer': [['node', viteBuild(`visualizer({ template: 'list', gzipSize: true, filename: ${JSON.stringify(path.join(OUT, 'stats.yml'))} })`)]],
-  'vite build (source maps) + source-map-explorer': [
-    ['node', viteBuild('', true)],
-    ['node', [path.join(CANDIDATES, 'node_modules/source-map-explorer/bin/cli.js'), path.join(OUT, 'login-help.js'), '--json', '--gzip', '--no-border-checks']],
-  ],
 };
+const SME = path.join(CANDIDATES, 'node_modules/source-map-explorer/bin/cli.js');
+if (existsSync(SME)) {
+  STEPS['vite build (source maps) + source-map-explorer'] = [
+    ['node', viteBuild('', true)],
+    ['node', [SME, path.join(OUT, 'login-help.js'), '--json', '--gzip', '--no-border-checks']],
+  ];
+} else console.log(`source-map-explorer skipped: not in ${CANDIDATES} (TOOLS_CANDIDATES)`);
 
 /** [wall, cpu] seconds of one step, from /usr/bin/time. */
 function timed(command, args) {

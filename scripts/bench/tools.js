@@ -8,7 +8,8 @@
 //
 // The packages are not dependencies of the project: install them anywhere and name the folder,
 //   npm i --prefix /tmp/tools-candidates --no-save @lit-labs/rollup-plugin-minify-html-literals@0.2.0 \
-//     rollup-plugin-minify-template-literals@1.1.7 browserslist@4.29.6 browserslist-to-esbuild@2.1.1
+//     rollup-plugin-minify-template-literals@1.1.7 browserslist@4.29.6 browserslist-to-esbuild@2.1.1 \
+//     vite-plugin-sri3@2.0.0 source-map-explorer@2.5.3
 //   TOOLS_CANDIDATES=/tmp/tools-candidates node scripts/bench/tools.js
 // A variant whose package is missing is skipped with a line saying so.
 import { createRequire } from 'node:module';
