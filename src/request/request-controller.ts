@@ -106,7 +106,7 @@ export class RequestController implements ReactiveController {
     // Only a request that got no answer may be retried with the same key.
     const retryable = answer.kind === 'fault';
     const outcome: Outcome = retryable ? { kind: 'error', reason: answer.reason } : parseResponse(answer);
-    this.lastReference = { reference: (!retryable && usableRequestId(answer.requestId)) || key, time };
+    this.lastReference = { reference: (!retryable && usableRequestId(answer.headers.get('X-Request-Id'))) || key, time };
     this.#lastAttempt = { body, key, retryable };
     // Aborted without a timeout: the element left the document or its target changed.
     return abort.signal.aborted && !timedOut ? this.#idle() : this.#finish(outcome, options);

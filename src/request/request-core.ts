@@ -11,8 +11,8 @@ export interface RawAnswer {
   retryAfter?: string | null;
 }
 
-/** An answer (with the backend's `X-Request-Id`, when it exposes one), or why there was none. */
-export type Exchange = ({ kind: 'answer'; requestId: string | null } & RawAnswer) | { kind: 'fault'; reason: 'network' | 'timeout' };
+/** An answer (with its headers, for what else a caller reads in them), or why there was none. */
+export type Exchange = ({ kind: 'answer'; headers: Headers } & RawAnswer) | { kind: 'fault'; reason: 'network' | 'timeout' };
 
 export type Json = Record<string, unknown>;
 
@@ -64,8 +64,8 @@ export async function post(url: URL, headers: Headers, body: string, credentials
   }, timeout);
   try {
     const response = await fetch(url, { method: 'POST', headers, body, credentials, signal: abort.signal, cache: 'no-store' });
-    const answer = response.headers;
-    return { kind: 'answer', status: response.status, body: await response.text(), retryAfter: answer.get('Retry-After'), requestId: answer.get('X-Request-Id') };
+    const { headers: answer, status } = response;
+    return { kind: 'answer', status, body: await response.text(), retryAfter: answer.get('Retry-After'), headers: answer };
   } catch {
     return { kind: 'fault', reason: timedOut ? 'timeout' : 'network' };
   } finally {
