@@ -3,6 +3,7 @@ import { asciiEntryPlugin } from './scripts/ascii-entry.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
 import { localeChunksPlugin, localeEntries } from './scripts/locale-chunks.js';
 import { BUILD_TARGET } from './scripts/browser-support.js';
+import { TERSER_OPTIONS } from './scripts/terser-options.js';
 
 /** `npm start` opens on the demo: the project root has no page of its own. */
 const demoAtRoot: Plugin = {
@@ -44,7 +45,9 @@ export default defineConfig({
     // The oldest browsers of the README's "Browser support" table (scripts/browser-support.js).
     target: BUILD_TARGET,
     sourcemap: false,
-    minify: true,
+    // Oxc (rolldown's output.minify below), then Terser (scripts/terser-options.js).
+    minify: 'terser',
+    terserOptions: TERSER_OPTIONS,
     rolldownOptions: {
       // UTF-8 for the locale chunks; asciiEntryPlugin keeps login-help.js itself ASCII.
       output: { charset: 'utf8', minify: true, comments: false },

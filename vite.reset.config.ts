@@ -26,7 +26,7 @@ export default defineConfig({
     // The oldest browsers of the README's "Browser support" table (scripts/browser-support.js).
     target: BUILD_TARGET,
     sourcemap: false,
-    // Terser (two passes) rather than Oxc: it inlines the one-use helpers that keep the source readable.
+    // Oxc (rolldown's output.minify below), then Terser (scripts/terser-options.js).
     minify: 'terser',
     terserOptions: TERSER_OPTIONS,
     rolldownOptions: {
