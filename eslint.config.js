@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     languageOptions: { globals: { ...globals.browser } },
-    settings: { wc: { elementBaseClasses: ['LitElement', 'LoginHelpConfigElement', 'LoginHelpForm'] } },
+    settings: { wc: { elementBaseClasses: ['LitElement', 'LoginHelpConfigElement', 'LoginHelpPanelConfigElement', 'LoginHelpForm'] } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       'no-restricted-syntax': [

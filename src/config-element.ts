@@ -1,31 +1,20 @@
-// The base of every login-help element: the attributes SPEC §3 lets a page set (endpoint,
-// timeout, CSRF, theme…), read once here so the panel, its forms and the reset page agree.
+// The base of every login-help element: the attributes SPEC §3 and §8 give all of them (endpoint,
+// timeout, CSRF, theme…), read once here so the panel, its forms and the reset page agree. The
+// panel's and its forms' own (the form actions, support-email, idempotent) are in
+// ./panel-config-element.ts, so the reset page's bundle carries none of them.
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { inLocale } from './i18n/active-locale.js';
 import { LocaleController } from './i18n/locale-controller.js';
 
 const CREDENTIALS: readonly RequestCredentials[] = ['omit', 'same-origin', 'include'];
 
-/** The properties `<login-help>` passes on to its forms. */
-export const FORWARDED_CONFIG = [
-  'endpoint',
-  'usernameAction',
-  'passwordAction',
-  'supportEmail',
-  'timeout',
-  'credentials',
-  'csrfToken',
-  'csrfHeader',
-  'idempotent',
-] as const;
-
 /** Default `timeout` in milliseconds. */
 export const DEFAULT_TIMEOUT = 15000;
 
 /**
- * The configuration every login-help element accepts (SPEC §3). `<login-help>` forwards these
- * to its two forms; each form reads them at submit time, so a change takes effect on the next
- * submit. The theme tokens below inherit, so setting them on `<login-help>` styles both forms.
+ * The configuration every login-help element accepts (SPEC §3, §8). `<login-help>` forwards
+ * these to its two forms; each form reads them at submit time, so a change takes effect on the
+ * next submit. The theme tokens below inherit, so setting them on `<login-help>` styles both forms.
  *
  * @cssprop --login-help-color-text - Text colour.
  * @cssprop --login-help-color-background - Background of inputs and the dialog (and of the element with a forced `theme`).
@@ -43,14 +32,10 @@ export class LoginHelpConfigElement extends LitElement {
   // Declared here rather than with decorators: the same thing, without shipping the decorator code.
   static override properties: PropertyDeclarations = {
     endpoint: {},
-    usernameAction: { attribute: 'username-action' },
-    passwordAction: { attribute: 'password-action' },
-    supportEmail: { attribute: 'support-email' },
     timeout: { type: Number },
     credentials: {},
     csrfToken: { attribute: 'csrf-token' },
     csrfHeader: { attribute: 'csrf-header' },
-    idempotent: { type: Boolean },
     theme: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
   };
@@ -60,19 +45,6 @@ export class LoginHelpConfigElement extends LitElement {
    * `{endpoint}/password-help`. A relative URL resolves against the page.
    */
   endpoint?: string;
-
-  /** Full URL for the Forgot User Name? form, overriding `endpoint` for it. */
-  usernameAction?: string;
-
-  /** Full URL for the Password Help? form, overriding `endpoint` for it. */
-  passwordAction?: string;
-
-  /**
-   * The address behind "email us" in the Attention dialog. Only a plain `name@domain` address
-   * is used; anything else (a `?`, `&`, `:`, space or line break in it) means no link.
-   * A `supportEmail` in the backend's answer takes precedence.
-   */
-  supportEmail?: string;
 
   /** Milliseconds before a request is given up (default 15000). */
   timeout = DEFAULT_TIMEOUT;
@@ -85,13 +57,6 @@ export class LoginHelpConfigElement extends LitElement {
 
   /** Name of the CSRF request header (default `X-CSRF-Token`). */
   csrfHeader = 'X-CSRF-Token';
-
-  /**
-   * Send an `Idempotency-Key` header (a random UUID per submission, the same one when the person
-   * retries the same values after a network failure or timeout). Off by default: a cross-origin
-   * backend must allow the header in its CORS policy first.
-   */
-  idempotent = false;
 
   /**
    * Colour scheme: `light`, `dark`, or `auto` (follow the person's preference); each paints its

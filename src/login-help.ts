@@ -1,7 +1,7 @@
 // <login-help>, the panel a portal puts on its page: the heading, the two options and their
 // forms, with the page's configuration and slotted wording passed down to them.
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { FORWARDED_CONFIG, LoginHelpConfigElement } from './config-element.js';
+import { FORWARDED_CONFIG, LoginHelpPanelConfigElement } from './panel-config-element.js';
 // The forms render inside this panel; define.ts registers all three tags (no side effects here).
 import { LoginHelpPassword } from './forms/login-help-password.js';
 import { LoginHelpUsername } from './forms/login-help-username.js';
@@ -45,7 +45,7 @@ export type LoginHelpShow = 'both' | 'username' | 'password';
  * @csspart form - Each form's `<form>`; likewise `label`, `input`, `error`, `submit`, `status`,
  *   `alert`, `dialog`, `dialog-title`, `dialog-message`, `email-us` and `ok` from both forms.
  */
-export class LoginHelp extends LoginHelpConfigElement {
+export class LoginHelp extends LoginHelpPanelConfigElement {
   static override properties: PropertyDeclarations = { show: { reflect: true } };
 
   static override styles = [

@@ -5,6 +5,7 @@ export { LoginHelpUsername } from './forms/login-help-username.js';
 export { LoginHelpPassword } from './forms/login-help-password.js';
 export { LoginHelpForm } from './forms/login-help-form.js';
 export { LoginHelpConfigElement } from './config-element.js';
+export { LoginHelpPanelConfigElement } from './panel-config-element.js';
 export {
   LoginHelpErrorEvent,
   LoginHelpNotFoundEvent,

@@ -2,7 +2,7 @@
 // client checks, the request, its outcome and the Attention dialog, shared so each form only names its own.
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { LoginHelpConfigElement } from '../config-element.js';
+import { LoginHelpPanelConfigElement } from '../panel-config-element.js';
 import { attentionDialogTemplate, dialogStyles, emailUsTemplate } from '../dialog/attention-dialog.js';
 import { errorText, formTexts, problemText, supportMailFooter } from '../i18n/texts.js';
 import { buildMailto } from '../mailto.js';
@@ -57,7 +57,7 @@ type FieldError = { problem: FieldProblem } | { message: string };
  * @csspart email-us - The "email us" mailto link.
  * @csspart ok - The dialog's OK button.
  */
-export abstract class LoginHelpForm extends LoginHelpConfigElement {
+export abstract class LoginHelpForm extends LoginHelpPanelConfigElement {
   static override styles = [tokens, base, formStyles, dialogStyles];
   // Internal state (attribute: false keeps the manifest from listing it as attributes).
   static override properties: PropertyDeclarations = {
