@@ -119,7 +119,7 @@ function summary(rows, targets, engines) {
         const p99 = list.map((row) => row.p99);
         const ratioBare = bare.length ? (med(list, 'rps') / med(bare, 'rps')).toFixed(3) : '—';
         const other = against && target !== against && target.bin ? pick(engine, against.name, name) : [];
-        const ratioAgainst = other.length ? `${(med(list, 'rps') / med(other, 'rps')).toFixed(2)}×` : '—';
+        const ratioAgainst = other.length ? (med(other, 'rps') > 0 ? `${(med(list, 'rps') / med(other, 'rps')).toFixed(2)}×` : `${fmt(med(list, 'rps'))} vs 0`) : '—';
         console.log(
           `| ${engine} | ${name} | ${target.name} | ${fmt(med(list, 'rps'))} [${fmt(Math.min(...rps))}–${fmt(Math.max(...rps))}] | ${med(list, 'p99')} ms [${Math.min(...p99)}–${Math.max(...p99)}] | ${med(list, 'cpuPerRequest').toFixed(2)} | ${target.bin ? ratioBare : '1'} |${against ? ` ${ratioAgainst} |` : ''}`,
         );
