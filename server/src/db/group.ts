@@ -1,7 +1,8 @@
-// Group execution over one database: the calls that arrive while a statement runs go together
-// in the next one (at most `most` at a time), each settled with its own result once that
-// statement is done. On the embedded database every statement waits for the one connection, so
-// n requests then cost one statement instead of n (issue #24, BENCHMARKS.md).
+// Group execution over one database: the calls made in one turn of the event loop, or while a
+// statement runs, go together in the next statement (at most `most` at a time), each settled
+// with its own result once that statement is done. On the embedded database every statement
+// waits for the one connection, so n requests then cost one statement instead of n (issue #24,
+// BENCHMARKS.md).
 
 interface Waiting<I, O> {
   input: I;
@@ -25,12 +26,17 @@ export class Group<I, O> {
   add(input: I): Promise<O> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ input, resolve, reject });
-      if (!this.#running) void this.#drain();
+      if (!this.#running) {
+        // After this turn's I/O: every request whose bytes arrived in it has queued its call by
+        // then. (PGlite runs a statement within one turn, so without this wait no two calls would
+        // ever meet.)
+        this.#running = true;
+        setImmediate(() => void this.#drain());
+      }
     });
   }
 
   async #drain(): Promise<void> {
-    this.#running = true;
     try {
       while (this.#waiting.length > 0) {
         const batch = this.#waiting.splice(0, this.#most);
