@@ -1,54 +1,64 @@
-// The embedded default's resident memory, as an operator sees it in `ps`: the built service
-// (bin/login-help-server.js) in its own process on a fresh data folder, read from /proc after its
-// first start (which creates the database), after a restart, and after 2,000 form requests.
-//   node server/scripts/bench-memory.js [--requests 2000]
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Resident memory of the service as an operator sees it in `ps` (issue #24): the
+// `login-help-server` command in its own process, on a fresh embedded folder and on a fresh
+// PostgreSQL schema, 2,000 practices imported; RSS read from /proc 3 s after the start, and 3 s
+// after a soak of found and not-found requests on both forms (autocannon, 20 connections, in its
+// own process) once the process has gone quiet again.
+//   node server/scripts/bench-memory.js [--soak 20000] [--quick] [--skip-postgres] [--bin path]
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { option } from './bench-load.js';
+import process from 'node:process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { load, option } from './bench-load.js';
+import { THIS_BIN, freshSchema, loadavg, postgresAnswers, practicesCsv, rssMiB, runCommand, settle, startListening, stop } from './bench-targets.js';
 
-const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'login-help-server.js');
-const requests = option('requests', 2000);
-const dir = mkdtempSync(path.join(tmpdir(), 'login-help-memory-'));
-const env = { ...process.env, LOGIN_HELP_DATA: path.join(dir, 'data'), DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'warn', RESPONSE_TIME_MS: '0', RATE_LIMIT_PER_CLIENT: '1000000', RATE_LIMIT_PER_TARGET: '1000000' };
-const rssMiB = (pid) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const at = process.argv.indexOf('--bin');
+const bin = path.resolve(at === -1 ? THIS_BIN : process.argv[at + 1]);
+const soak = option('soak', process.argv.includes('--quick') ? 4000 : 20000);
+const CASES = [
+  ['forgot-username', '{"email":"nobody{n}@bench.example"}'],
+  ['forgot-username', '{"email":"clinic{n}@bench.example"}'],
+  ['password-help', '{"userName":"nobody{n}","requestedBy":"Bench"}'],
+  ['password-help', '{"userName":"clinic{n}","requestedBy":"Bench"}'],
+];
 
-async function start() {
-  const child = spawn(process.execPath, [BIN], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  while (!/listening on (http:\/\/\S+)/.test(out)) {
-    if (child.exitCode !== null) throw new Error(`the service exited: ${out}`);
-    await pause(50);
+async function measure(engine, dir, csv) {
+  let env = { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RESPONSE_TIME_MS: '0', RATE_LIMIT_PER_CLIENT: '1000000', RATE_LIMIT_PER_TARGET: '1000000', SMTP_URL: '', BREACHED_PASSWORDS_URL: '' };
+  let schema;
+  if (engine === 'postgres') {
+    schema = await freshSchema(`lh_memory_${process.pid}`);
+    env = { ...env, DATABASE_URL: schema.url };
+  } else {
+    env = { ...env, DATABASE_URL: '', LOGIN_HELP_DATA: mkdtempSync(path.join(dir, 'data-')) };
   }
-  await pause(3000); // settled: the outbox worker's first polls, the caches of the first queries
-  return { child, url: /listening on (http:\/\/\S+)/.exec(out)[1] };
+  try {
+    await runCommand(bin, ['import', csv], env);
+    const service = await startListening(bin, env);
+    try {
+      await sleep(3000);
+      const started = rssMiB(service.pid);
+      let answered = 0;
+      for (const [form, body] of CASES) {
+        const result = await load({ url: `${service.url}/api/login-help/${form}`, connections: 20, duration: 3600, amount: Math.ceil(soak / CASES.length), body, spread: 2000 });
+        answered += result.requests;
+      }
+      await settle(service.pid, 120_000);
+      await sleep(3000);
+      console.log(`${engine}: RSS ${started} MiB 3 s after start, ${rssMiB(service.pid)} MiB after ${answered.toLocaleString('en-US')} requests (load ${loadavg()})`);
+    } finally {
+      await stop(service.child);
+    }
+  } finally {
+    await schema?.drop();
+  }
 }
 
-async function stop(child) {
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-}
-
+const dir = mkdtempSync(path.join(os.tmpdir(), 'login-help-memory-'));
 try {
-  const demo = spawn(process.execPath, [BIN, 'demo'], { env, stdio: 'ignore' });
-  await new Promise((resolve) => demo.once('exit', resolve));
-  let service = await start();
-  const first = rssMiB(service.child.pid);
-  await stop(service.child);
-  service = await start();
-  const restarted = rssMiB(service.child.pid);
-  for (let n = 0; n < requests; n++) {
-    const [form, body] = n % 2 ? ['forgot-username', { email: n % 4 === 1 ? 'frontdesk@happypaws.example' : `nobody${n}@example.com` }] : ['password-help', { userName: n % 4 === 0 ? 'happypaws' : `nobody${n}`, requestedBy: 'Bench' }];
-    await fetch(`${service.url}/api/login-help/${form}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.arrayBuffer());
-  }
-  await pause(3000);
-  const loaded = rssMiB(service.child.pid);
-  await stop(service.child);
-  console.log(`Embedded default, RSS of the service's process: first start ${first} MiB, after a restart ${restarted} MiB, after ${requests} form requests ${loaded} MiB`);
+  console.log(`Resident memory of ${bin}, idle after start and after a soak of ${soak.toLocaleString('en-US')} requests`);
+  const csv = practicesCsv(dir, 2000);
+  const engines = ['pglite', ...(!process.argv.includes('--skip-postgres') && (await postgresAnswers()) ? ['postgres'] : [])];
+  for (const engine of engines) await measure(engine, dir, csv);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

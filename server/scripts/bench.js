@@ -1,171 +1,174 @@
-// Benchmark of login-help-server (prints figures; asserts nothing about time).
+// Benchmark of login-help-server (issue #24; prints figures, asserts nothing about time).
 //
-// Starts the built service in this process (server/dist; build it first with
-// `cd server && npx tsc -p tsconfig.build.json`) on embedded PGlite in a temporary data folder,
-// adds the demo clinic, and loads the two form endpoints with autocannon (found and not found
-// each) on loopback, twice: with the default RESPONSE_TIME_MS (250: every form answer is held to
-// at least 250 ms) and with RESPONSE_TIME_MS=0 (raw capacity). autocannon runs in a child process
-// (bench-load.js), so the memory figures are the service's alone.
+// In one run, side by side on the same machine: the service of this tree, the bare Fastify route
+// (bench-bare.js: the same JSON parse and schemas, a 404, nothing else) and, with --against, the
+// service built from another commit in a temporary git worktree (its own `npm ci`, removed
+// afterwards). Each is its own process (the `login-help-server` command, or bench-bare.js);
+// autocannon runs in another (bench-load.js). Every service starts on a fresh embedded PGlite
+// folder and then on a fresh PostgreSQL schema (127.0.0.1:5432, db `test`, dropped afterwards),
+// holding 2,000 practices of one account each; requests name them in turn (clinic0, clinic1, …),
+// as real traffic names many, so no limit row is one hot row. RESPONSE_TIME_MS=0 (raw capacity),
+// LOG_LEVEL=warn, both rate limits at 1,000,000. The cases: found and not found on both forms.
+// Each run measures every target; the summary gives the median over runs with the spread, and
+// the ratios against the bare route and the other commit, beside the machine's load average.
+// Then bench-memory.js (idle RSS after start and after a soak, both engines).
 //
-//   node server/scripts/bench.js [--duration 8] [--connections 10]
-//   npm run bench:server
-import { mkdtemp, rm } from 'node:fs/promises';
+//   node server/scripts/bench.js [--against 2957a0a] [--quick] [--runs 3] [--duration 5]
+//                                [--connections 20] [--skip-postgres] [--skip-memory]
+//   npm run bench:server -- --against 2957a0a
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { load, loadDist, option } from './bench-load.js';
+import { load, option } from './bench-load.js';
+import { BARE, THIS_BIN, SERVER, buildCommit, cpuMs, freshSchema, loadavg, postgresAnswers, practicesCsv, rssMiB, runCommand, settle, startListening, stop } from './bench-targets.js';
 
-// ------------------------------------------------------------ the benchmark (parent process)
+const flag = (name) => process.argv.includes(`--${name}`);
+const text = (name) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? undefined : process.argv[at + 1];
+};
 
-const MiB = 1024 * 1024;
-const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
-const ms = (value) => `${Number(value).toFixed(value < 10 ? 1 : 0)} ms`;
-
-/** Samples this process's memory every 100 ms until stopped; resolves to the peaks. */
-function sampleMemory() {
-  let rss = 0;
-  let heapUsed = 0;
-  const take = () => {
-    const now = process.memoryUsage();
-    rss = Math.max(rss, now.rss);
-    heapUsed = Math.max(heapUsed, now.heapUsed);
-  };
-  take();
-  const timer = setInterval(take, 100);
-  return () => {
-    clearInterval(timer);
-    take();
-    return { rss, heapUsed };
-  };
-}
-
-/** Messages delivered to the development mailbox so far (it keeps only the newest 500, so count by id). */
-const delivered = (service) => service.mailbox.list()[0]?.id ?? 0;
+const quick = flag('quick');
+const runs = option('runs', 3);
+const duration = option('duration', quick ? 2 : 5);
+const connections = option('connections', 20);
+const PRACTICES = 2000;
 
 const CASES = [
-  { form: 'forgot-username', found: true, path: '/forgot-username', body: { email: 'frontdesk@happypaws.example' } },
-  { form: 'forgot-username', found: false, path: '/forgot-username', body: { email: 'nobody@example.com' } },
-  { form: 'password-help', found: true, path: '/password-help', body: { userName: 'happypaws', requestedBy: 'Bench' } },
-  { form: 'password-help', found: false, path: '/password-help', body: { userName: 'nobody', requestedBy: 'Bench' } },
+  { form: 'forgot-username', found: false, body: '{"email":"nobody{n}@bench.example"}' },
+  { form: 'forgot-username', found: true, body: '{"email":"clinic{n}@bench.example"}' },
+  { form: 'password-help', found: false, body: '{"userName":"nobody{n}","requestedBy":"Bench"}' },
+  { form: 'password-help', found: true, body: '{"userName":"clinic{n}","requestedBy":"Bench"}' },
 ];
+const caseName = (kase) => `${kase.form} ${kase.found ? 'found' : 'not found'}`;
+
+const SERVICE_ENV = { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RESPONSE_TIME_MS: '0', RATE_LIMIT_PER_CLIENT: '1000000', RATE_LIMIT_PER_TARGET: '1000000', SMTP_URL: '', BREACHED_PASSWORDS_URL: '' };
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmt = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** One target on one engine: started fresh, warmed up, each case measured, stopped. */
+async function measure(target, engine, run, dir, csv) {
+  const results = [];
+  let schema;
+  let env = SERVICE_ENV;
+  if (target.bin) {
+    if (engine === 'postgres') {
+      schema = await freshSchema(`lh_bench_${process.pid}_${run}_${target.key}`);
+      env = { ...env, DATABASE_URL: schema.url };
+    } else {
+      env = { ...env, DATABASE_URL: '', LOGIN_HELP_DATA: path.join(dir, `${engine}-${run}-${target.key}`) };
+    }
+    await runCommand(target.bin, ['import', csv], env);
+  }
+  const service = await startListening(target.bin ?? BARE, env);
+  try {
+    await sleep(2000);
+    const idle = rssMiB(service.pid);
+    const cases = target.bin ? CASES : CASES.filter((kase) => !kase.found);
+    const api = `${service.url}/api/login-help`;
+    // Warm-up (not reported): every case in turn.
+    await load({ url: service.url, connections, duration: 1, requests: cases.map((kase) => ({ method: 'POST', path: `/api/login-help/${kase.form}`, body: kase.body.replaceAll('{n}', '0') })) });
+    await settle(service.pid);
+    for (const kase of cases) {
+      const cpu = cpuMs(service.pid);
+      const load1 = loadavg();
+      const result = await load({ url: `${api}/${kase.form}`, connections, duration, body: kase.body, spread: PRACTICES });
+      const cpuPerRequest = (cpuMs(service.pid) - cpu) / Math.max(1, result.requests);
+      const wanted = kase.found ? '200' : '404';
+      const wrong = Object.entries(result.statusCodes).filter(([code]) => code !== wanted);
+      const row = { target: target.name, engine, run, case: caseName(kase), ...result, cpuPerRequest, load: load1 };
+      results.push(row);
+      console.log(
+        `  run ${run} ${engine.padEnd(8)} ${target.name.padEnd(14)} ${caseName(kase).padEnd(25)} ${fmt(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  ` +
+          `service CPU ${cpuPerRequest.toFixed(2)} ms/request${wrong.length ? `  UNEXPECTED ${JSON.stringify(result.statusCodes)}` : ''}${result.errors + result.timeouts ? `  errors ${result.errors} timeouts ${result.timeouts}` : ''}${result.requests === 0 ? '  NO ANSWER within the case' : ''}  load ${load1}`,
+      );
+      // The found cases leave emails to deliver: measure the next case on a quiet process.
+      await settle(service.pid);
+    }
+    console.log(`  run ${run} ${engine.padEnd(8)} ${target.name.padEnd(14)} RSS ${idle} MiB idle after start, ${rssMiB(service.pid)} MiB after the cases`);
+  } finally {
+    await stop(service.child);
+    await schema?.drop();
+  }
+  return results;
+}
+
+function summary(rows, targets, engines) {
+  console.log(`\nMedian of ${runs} run${runs > 1 ? 's' : ''} [lowest–highest] — req/s, p99, service CPU per request; ratios of the medians:`);
+  const against = targets.find((target) => target.against);
+  console.log(`\n| engine | case | target | req/s | p99 | CPU ms/request | ÷ bare route |${against ? ` ÷ ${against.name} |` : ''}`);
+  console.log(`| --- | --- | --- | --- | --- | --- | --- |${against ? ' --- |' : ''}`);
+  const pick = (engine, target, kase) => rows.filter((row) => row.engine === engine && row.target === target && row.case === kase);
+  const med = (list, key) => median(list.map((row) => row[key]));
+  for (const engine of engines) {
+    for (const kase of CASES) {
+      const name = caseName(kase);
+      const bare = pick(engine, 'bare route', `${kase.form} not found`);
+      for (const target of targets) {
+        const list = pick(engine, target.name, name);
+        if (list.length === 0) continue;
+        const rps = list.map((row) => row.rps);
+        const p99 = list.map((row) => row.p99);
+        const ratioBare = bare.length ? (med(list, 'rps') / med(bare, 'rps')).toFixed(3) : '—';
+        const other = against && target !== against && target.bin ? pick(engine, against.name, name) : [];
+        const ratioAgainst = other.length ? (med(other, 'rps') > 0 ? `${(med(list, 'rps') / med(other, 'rps')).toFixed(2)}×` : `${fmt(med(list, 'rps'))} vs 0`) : '—';
+        console.log(
+          `| ${engine} | ${name} | ${target.name} | ${fmt(med(list, 'rps'))} [${fmt(Math.min(...rps))}–${fmt(Math.max(...rps))}] | ${med(list, 'p99')} ms [${Math.min(...p99)}–${Math.max(...p99)}] | ${med(list, 'cpuPerRequest').toFixed(2)} | ${target.bin ? ratioBare : '1'} |${against ? ` ${ratioAgainst} |` : ''}`,
+        );
+      }
+    }
+  }
+  const loads = rows.map((row) => Number(row.load.split(' ')[0]));
+  console.log(`\nLoad average (1 min) while measuring: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}; now ${loadavg()}.`);
+}
 
 async function main() {
-  const duration = option('duration', 8);
-  const connections = option('connections', 10);
-  const dist = await loadDist();
-  const { loadConfig, startService, addDemo, outboxSummary } = dist;
-
   const cpus = os.cpus();
-  console.log('login-help-server benchmark');
-  console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores (os.availableParallelism ${os.availableParallelism()}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB memory, Node ${process.version}, ${os.type()} ${os.release()}`);
-  console.log(`load: autocannon in a child process, ${connections} connections, ${duration} s per case, loopback; embedded PGlite in a temporary folder; LOG_LEVEL=warn; rate limits set to 1,000,000\n`);
+  console.log('login-help-server benchmark: the service against the bare route' + (text('against') ? ` and commit ${text('against')}` : ''));
+  console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB, Node ${process.version}; load average ${loadavg()}`);
+  console.log(`load: autocannon in its own process, ${connections} connections, ${duration} s per case, ${runs} runs; RESPONSE_TIME_MS=0, LOG_LEVEL=warn, limits 1,000,000\n`);
 
-  const dataRoot = await mkdtemp(path.join(os.tmpdir(), 'login-help-bench-'));
+  const targets = [{ name: 'bare route', key: 'bare' }, { name: 'this tree', key: 'this', bin: THIS_BIN }];
+  let other;
+  if (text('against')) {
+    const started = Date.now();
+    console.log(`building ${text('against')} in a temporary worktree (npm ci, server build)…`);
+    other = buildCommit(text('against'));
+    console.log(`built ${other.commit} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    targets.push({ name: other.commit, key: 'against', bin: other.bin, against: true });
+  }
+  const engines = ['pglite'];
+  if (!flag('skip-postgres')) {
+    if (await postgresAnswers()) engines.push('postgres');
+    else console.log('PostgreSQL does not answer at 127.0.0.1:5432: PGlite only.\n');
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'login-help-bench-'));
   const rows = [];
-  const idle = [];
-  const mail = [];
   try {
-    for (const responseTimeMs of [250, 0]) {
-      const label = responseTimeMs === 250 ? 'RESPONSE_TIME_MS=250 (default)' : 'RESPONSE_TIME_MS=0 (raw capacity)';
-      const config = loadConfig({
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOGIN_HELP_DATA: path.join(dataRoot, `rt${responseTimeMs}`),
-        RATE_LIMIT_PER_CLIENT: '1000000',
-        RATE_LIMIT_PER_TARGET: '1000000',
-        RESPONSE_TIME_MS: String(responseTimeMs),
-        LOG_LEVEL: 'warn',
-      });
-      const service = await startService(config);
-      try {
-        await addDemo(service.db);
-        const api = `${service.url}${config.basePath}`;
-        await sleep(500);
-        const started = process.memoryUsage();
-        idle.push({ label, rss: started.rss, heapUsed: started.heapUsed });
-        console.log(`${label}: ${service.url}, after start RSS ${mib(started.rss)}, heapUsed ${mib(started.heapUsed)}`);
-
-        // Warm-up (not reported): every case in turn, 2 s.
-        await load({
-          url: service.url,
-          connections,
-          duration: 2,
-          requests: CASES.map(({ path: p, body }) => ({ method: 'POST', path: `${config.basePath}${p}`, body: JSON.stringify(body) })),
-        });
-        await drain(service, outboxSummary);
-
-        for (const kase of CASES) {
-          await probe(`${api}${kase.path}`, kase);
-          await drain(service, outboxSummary);
-          const sentBefore = delivered(service);
-          const queuedBefore = await queued(service, outboxSummary);
-          const before = process.memoryUsage();
-          const stop = sampleMemory();
-          const result = await load({ url: `${api}${kase.path}`, connections, duration, body: JSON.stringify(kase.body) });
-          const peak = stop();
-          const duringRun = delivered(service) - sentBefore;
-          const queuedInRun = (await queued(service, outboxSummary)) - queuedBefore;
-          const drained = await drain(service, outboxSummary);
-          const afterDrain = delivered(service) - sentBefore;
-          const row = { label, ...kase, ...result, before, peak, emailsDuringRun: duringRun, emailsAfterDrain: afterDrain, drainMs: drained.ms, drainLeft: drained.left, queuedInRun };
-          rows.push(row);
-          console.log(
-            `  ${kase.path} ${kase.found ? 'found' : 'not found'}: ${result.rps.toFixed(1)} req/s, p50 ${ms(result.p50)}, p99 ${ms(result.p99)}, statuses ${JSON.stringify(result.statusCodes)}, errors ${result.errors}, ` +
-              `RSS ${mib(before.rss)} idle → ${mib(peak.rss)} peak, heapUsed ${mib(before.heapUsed)} → ${mib(peak.heapUsed)}, emails queued ${queuedInRun}, delivered ${duringRun} during the run + ${afterDrain - duringRun} after (${drained.left ? `NOT drained after ${drained.ms} ms: ${drained.left} left` : `drained in ${drained.ms} ms`})`,
-          );
-        }
-        const summary = await outboxSummary(service.db, new Date());
-        mail.push({ label, delivered: delivered(service), mailboxList: service.mailbox.list().length, ...summary });
-      } finally {
-        await service.close();
+    const csv = practicesCsv(dir, PRACTICES);
+    for (let run = 1; run <= runs; run++) {
+      for (const engine of engines) {
+        for (const target of targets) rows.push(...(await measure(target, engine, run, dir, csv)));
       }
     }
   } finally {
-    await rm(dataRoot, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+    other?.remove();
   }
+  summary(rows, targets, engines);
 
-  // ------------------------------------------------------------ the report
-  console.log('\n| setting | endpoint | case | req/s | p50 | p99 | requests | non-2xx (by status) | errors | RSS idle → peak | heapUsed idle → peak | emails delivered during the run / queued | outbox empty after |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const r of rows) {
-    const non2xx = Object.entries(r.statusCodes).filter(([code]) => !code.startsWith('2')).map(([code, count]) => `${count} × ${code}`).join(', ') || '0';
-    const emails = `${r.emailsDuringRun} / ${r.queuedInRun}`;
-    const drainCell = r.queuedInRun === 0 ? '—' : `${r.drainLeft ? `not drained (${r.drainLeft} left) after ` : ''}${(r.drainMs / 1000).toFixed(1)} s`;
-    console.log(`| ${r.label.replace(/ \(.*/, '')} | \`${r.path}\` | ${r.found ? 'found' : 'not found'} | ${r.rps.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.requests} | ${non2xx} | ${r.errors + r.timeouts} | ${mib(r.before.rss)} → ${mib(r.peak.rss)} | ${mib(r.before.heapUsed)} → ${mib(r.peak.heapUsed)} | ${emails} | ${drainCell} |`);
-  }
-  console.log('\nRight after start and the demo data (PGlite has just run initdb in a fresh folder; part of this is given back later):');
-  for (const i of idle) console.log(`  ${i.label}: RSS ${mib(i.rss)}, heapUsed ${mib(i.heapUsed)}`);
-  console.log('\nOutbox at the end (warm-up included):');
-  for (const m of mail) {
-    console.log(`  ${m.label}: ${m.delivered} emails delivered to the dev mailbox (it lists the newest ${m.mailboxList}); outbox sent ${m.sent}, pending ${m.pending}, sending ${m.sending}, dead ${m.dead}`);
-  }
-}
-
-/** Emails ever queued in the outbox (whatever their status). */
-async function queued(service, outboxSummary) {
-  const s = await outboxSummary(service.db, new Date());
-  return s.pending + s.sending + s.sent + s.dead;
-}
-
-/** One request, to be sure the case answers as it should before it is measured. */
-async function probe(url, kase) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(kase.body) });
-  const body = await response.json().catch(() => ({}));
-  const [status, wanted] = kase.found ? [200, 'sent'] : [404, 'not_found'];
-  if (response.status !== status || body.status !== wanted) {
-    throw new Error(`${url} ${JSON.stringify(kase.body)} answered ${response.status} ${JSON.stringify(body)}, expected ${status} {"status":"${wanted}"}`);
-  }
-}
-
-/** Waits until the outbox has nothing pending (at most 60 s); resolves to how long it took. */
-async function drain(service, outboxSummary) {
-  const start = performance.now();
-  for (;;) {
-    const summary = await outboxSummary(service.db, new Date());
-    if (summary.pending + summary.sending === 0) return { ms: Math.round(performance.now() - start) };
-    if (performance.now() - start > 60_000) return { ms: Math.round(performance.now() - start), left: summary.pending + summary.sending };
-    await sleep(100);
+  if (!flag('skip-memory')) {
+    console.log('');
+    const args = [path.join(SERVER, 'scripts', 'bench-memory.js'), ...(quick ? ['--quick'] : []), ...(flag('skip-postgres') ? ['--skip-postgres'] : [])];
+    spawnSync(process.execPath, args, { stdio: 'inherit' });
   }
 }
 

@@ -21,7 +21,7 @@ export interface AuditRow extends AuditEntry {
 /** Longest value kept: hostile input is recorded, not stored whole. */
 const KEEP = 256;
 
-const clip = (text: string | undefined): string | null => (text === undefined ? null : [...text].slice(0, KEEP).join(''));
+export const clip = (text: string | undefined): string | null => (text === undefined ? null : [...text].slice(0, KEEP).join(''));
 
 /** Records one entry. */
 export async function recordAudit(db: Queryable, at: Date, entry: AuditEntry): Promise<void> {

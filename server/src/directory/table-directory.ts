@@ -1,21 +1,35 @@
 // The built-in directory: the service's own `practices` and `accounts` tables, filled by
 // `login-help-server import` and `demo`. Passwords are stored as Argon2id hashes.
-import type { Queryable } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
+import { Group, groupPer } from '../db/group.js';
 import { hashPassword, verifyPassword } from '../passwords/hash.js';
 import type { Account, Directory, DirectoryEntry, PracticeLogin } from './directory.js';
 
+type Logins = { email: string; logins: PracticeLogin[] } | undefined;
+
 /** Every active account of every active practice whose email on file is `email`. */
-export async function findLoginsByEmail(db: Queryable, email: string): Promise<{ email: string; logins: PracticeLogin[] } | undefined> {
-  const rows = await db.query<{ practice_name: string; user_name: string; email: string }>(
-    `SELECT p.name AS practice_name, a.user_name, p.email
-       FROM practices p JOIN accounts a ON a.practice_id = p.id
-      WHERE lower(p.email) = lower($1) AND p.active AND a.active
-      ORDER BY p.name, a.user_name`,
-    [email],
+export async function findLoginsByEmail(db: Queryable, email: string): Promise<Logins> {
+  if (isDatabase(db)) return byEmail(db).add(email);
+  return (await findLoginsByEmails(db, [email]))[0];
+}
+
+/** findLoginsByEmail for several addresses in one statement, an answer per address in order. */
+async function findLoginsByEmails(db: Queryable, emails: string[]): Promise<Logins[]> {
+  const rows = await db.query<{ n: number; practice_name: string; user_name: string; email: string }>(
+    `SELECT q.n::int AS n, p.name AS practice_name, a.user_name, p.email
+       FROM unnest($1::text[]) WITH ORDINALITY AS q (email, n)
+       JOIN practices p ON lower(p.email) = lower(q.email)
+       JOIN accounts a ON a.practice_id = p.id
+      WHERE p.active AND a.active
+      ORDER BY q.n, p.name, a.user_name`,
+    [emails],
   );
-  const [first] = rows;
-  if (!first) return undefined;
-  return { email: first.email, logins: rows.map((row) => ({ practiceName: row.practice_name, userName: row.user_name })) };
+  const found: Logins[] = emails.map(() => undefined);
+  for (const row of rows) {
+    const entry = (found[row.n - 1] ??= { email: row.email, logins: [] });
+    entry.logins.push({ practiceName: row.practice_name, userName: row.user_name });
+  }
+  return found;
 }
 
 const ACCOUNT_COLUMNS = `a.id, a.user_name, a.password_hash, p.name AS practice_name, p.email AS practice_email`;
@@ -40,13 +54,30 @@ function toAccount(row: AccountRow): StoredAccount {
 
 /** The active account with this user name at an active practice. */
 export async function findAccountByUserName(db: Queryable, userName: string): Promise<StoredAccount | undefined> {
-  const rows = await db.query<AccountRow>(
-    `SELECT ${ACCOUNT_COLUMNS} FROM accounts a JOIN practices p ON p.id = a.practice_id
-      WHERE lower(a.user_name) = lower($1) AND a.active AND p.active`,
-    [userName],
-  );
-  return rows[0] ? toAccount(rows[0]) : undefined;
+  if (isDatabase(db)) return byUserName(db).add(userName);
+  return (await findAccountsByUserNames(db, [userName]))[0];
 }
+
+/** findAccountByUserName for several user names in one statement, an answer per name in order. */
+async function findAccountsByUserNames(db: Queryable, userNames: string[]): Promise<(StoredAccount | undefined)[]> {
+  const rows = await db.query<AccountRow & { n: number }>(
+    `SELECT q.n::int AS n, ${ACCOUNT_COLUMNS}
+       FROM unnest($1::text[]) WITH ORDINALITY AS q (user_name, n)
+       JOIN accounts a ON lower(a.user_name) = lower(q.user_name)
+       JOIN practices p ON p.id = a.practice_id
+      WHERE a.active AND p.active`,
+    [userNames],
+  );
+  const found: (StoredAccount | undefined)[] = userNames.map(() => undefined);
+  for (const row of rows) found[row.n - 1] ??= toAccount(row);
+  return found;
+}
+
+// Outside a transaction (a form request without an Idempotency-Key), the lookups that arrive
+// while one runs go together in the next statement (db/group.ts).
+const isDatabase = (db: Queryable): db is Database => 'transaction' in db;
+const byEmail = groupPer((db: Database) => new Group((emails: string[]) => findLoginsByEmails(db, emails)));
+const byUserName = groupPer((db: Database) => new Group((userNames: string[]) => findAccountsByUserNames(db, userNames)));
 
 /** The account by id, if it and its practice are still active. */
 export async function findActiveAccount(db: Queryable, id: number): Promise<StoredAccount | undefined> {

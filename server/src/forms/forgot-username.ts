@@ -2,7 +2,6 @@
 // one email to that address listing each practice's user names.
 import type { Caller, Context } from '../context.js';
 import { type Answer } from '../http/answer.js';
-import { enqueueEmail, messageDomain } from '../mail/outbox.js';
 import { renderEmail } from '../mail/templates/index.js';
 import { handleForm } from './handle-form.js';
 
@@ -13,12 +12,11 @@ export function forgotUsername(context: Context, caller: Caller, email: string):
     target: email,
     audit: { value: email },
     body: { email },
-    async run(tx, now) {
-      const found = await context.directory.findLoginsByEmail(tx, email);
-      if (!found) return false;
+    async find(db) {
+      const found = await context.directory.findLoginsByEmail(db, email);
+      if (!found) return undefined;
       const message = renderEmail('forgot-username', { email: found.email, logins: found.logins }, caller.acceptLanguage);
-      await enqueueEmail(tx, { kind: 'forgot-username', recipient: found.email, ...message, requestId: caller.requestId }, now, messageDomain(context.config.mailFrom));
-      return true;
+      return { email: { kind: 'forgot-username', recipient: found.email, ...message, requestId: caller.requestId } };
     },
   });
 }

@@ -2,7 +2,6 @@
 // practice's address on file naming who asked, with the link to create a new password.
 import type { Caller, Context } from '../context.js';
 import { type Answer } from '../http/answer.js';
-import { enqueueEmail, messageDomain } from '../mail/outbox.js';
 import { renderEmail } from '../mail/templates/index.js';
 import { hashToken, newToken, resetLink } from '../tokens.js';
 import { handleForm } from './handle-form.js';
@@ -15,19 +14,19 @@ export function passwordHelp(context: Context, caller: Caller, userName: string,
     target: userName,
     audit: { value: userName, requestedBy },
     body: { userName, requestedBy },
-    async run(tx, now) {
-      const account = await context.directory.findAccountByUserName(tx, userName);
-      if (!account) return false;
+    async find(db, now) {
+      const account = await context.directory.findAccountByUserName(db, userName);
+      if (!account) return undefined;
       const token = newToken();
-      const expires = new Date(now.getTime() + config.tokenTtlMinutes * 60_000);
-      await tx.query('INSERT INTO reset_tokens (account_key, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)', [account.key, hashToken(token), now, expires]);
       const message = renderEmail(
         'reset-password',
         { practiceName: account.practiceName, userName: account.userName, requestedBy, link: resetLink(config.resetUrl, token), ttlMinutes: Math.max(1, Math.round(config.tokenTtlMinutes)) },
         caller.acceptLanguage,
       );
-      await enqueueEmail(tx, { kind: 'reset-password', recipient: account.practiceEmail, ...message, requestId: caller.requestId }, now, messageDomain(config.mailFrom));
-      return true;
+      return {
+        token: { accountKey: account.key, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + config.tokenTtlMinutes * 60_000) },
+        email: { kind: 'reset-password', recipient: account.practiceEmail, ...message, requestId: caller.requestId },
+      };
     },
   });
 }

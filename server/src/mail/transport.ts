@@ -34,12 +34,13 @@ function toNodemailer(message: MailMessage): SendMailOptions {
   };
 }
 
-/** SMTP through nodemailer, with timeouts so a slow server fails a try instead of hanging it. */
+/**
+ * SMTP through nodemailer, with timeouts so a slow server fails a try instead of hanging it. One
+ * pooled connection, reused from message to message (the worker sends one at a time): a new
+ * connection per message took ~0.1 s here, which capped delivery near 9 emails/s (issue #24).
+ */
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl, {});
-  transporter.set('connectionTimeout', 10_000);
-  transporter.set('greetingTimeout', 10_000);
-  transporter.set('socketTimeout', 30_000);
+  const transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 1, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return {
     kind: 'smtp',
     async send(message) {
