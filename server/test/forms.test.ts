@@ -185,6 +185,30 @@ describe('rate limits', () => {
   });
 });
 
+describe('Idempotency-Key and the per-target limit', () => {
+  let t: TestService;
+  before(async () => {
+    t = await startTestService({ RATE_LIMIT_PER_CLIENT: '100', RATE_LIMIT_PER_TARGET: '1' });
+  });
+  after(() => t.close());
+
+  it('replays an answered key without counting it against the target, so a retry after a lost answer is never 429', async () => {
+    const headers = { 'Idempotency-Key': 'key-0002-retry' };
+    const first = await t.post('/forgot-username', { email: DEMO_EMAIL }, headers);
+    assert.equal(first.status, 200);
+    for (let retry = 0; retry < 3; retry += 1) {
+      const again = await t.post('/forgot-username', { email: DEMO_EMAIL }, headers);
+      assert.equal(again.status, 200, `retry ${retry + 1}`);
+      assert.deepEqual(again.body, first.body);
+      assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    }
+    // The target's one request an hour was the first one: a new key for it is refused.
+    assert.equal((await t.post('/forgot-username', { email: DEMO_EMAIL }, { 'Idempotency-Key': 'key-0003-new' })).status, 429);
+    await t.drainOutbox();
+    assert.equal(t.mailbox().filter((message) => message.to === DEMO_EMAIL).length, 1);
+  });
+});
+
 describe('bad input', () => {
   let t: TestService;
   before(async () => {

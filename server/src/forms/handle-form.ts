@@ -4,7 +4,7 @@ import { recordAudit, type AuditEntry } from '../audit.js';
 import type { Caller, Context } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { AnswerNow, rateLimited, type Answer } from '../http/answer.js';
-import { claimKey, rememberAnswer } from '../http/idempotency.js';
+import { claimKey, rememberAnswer, storedAnswer } from '../http/idempotency.js';
 import type { OutgoingEmail } from '../mail/outbox.js';
 import { messageDomain } from '../mail/outbox.js';
 import { writeForm, writeFormRows, type FormRows } from './form-writes.js';
@@ -49,6 +49,13 @@ export async function handleForm(context: Context, caller: Caller, work: FormWor
     await audit('rate_limited');
     return rateLimited(clientWait);
   }
+  const key = caller.idempotencyKey;
+  // A key already answered gets that answer again before any limit is counted (SPEC §9).
+  const stored = key === undefined ? undefined : await storedAnswer(db, work.form, key, work.body, clock.now());
+  if (stored) {
+    await audit(stored.headers?.['Idempotent-Replayed'] ? 'replayed' : 'invalid');
+    return stored;
+  }
   // Before any transaction: on PostgreSQL the limit's store takes a pool connection of its own,
   // which a transaction holding one must not wait for (the pool could run dry under load).
   const targetWait = await limits.target(work.form, work.target);
@@ -56,7 +63,6 @@ export async function handleForm(context: Context, caller: Caller, work: FormWor
     await audit('rate_limited');
     return rateLimited(targetWait);
   }
-  const key = caller.idempotencyKey;
   if (key === undefined) {
     const now = clock.now();
     const found = await work.find(db, now);

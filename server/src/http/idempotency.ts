@@ -32,10 +32,27 @@ export async function claimKey(tx: Queryable, scope: string, key: string, body: 
     [scope, key, hash, now, stale],
   );
   if (claimed.length > 0) return undefined;
-  const [first] = await tx.query<{ body_hash: string; status: number; response: string }>('SELECT body_hash, status, response FROM idempotency WHERE scope = $1 AND key = $2', [scope, key]);
-  if (!first || first.body_hash !== hash) {
-    return { status: 422, body: { status: 'invalid', errors: { idempotencyKey: 'This Idempotency-Key was already used for a different request.' } } };
-  }
+  return (await answered(tx, scope, key, hash, stale, false)) ?? REUSED;
+}
+
+const REUSED: Answer = { status: 422, body: { status: 'invalid', errors: { idempotencyKey: 'This Idempotency-Key was already used for a different request.' } } };
+
+/**
+ * The answer `key` already has (a replay, or 422 for another body), read without claiming; undefined
+ * when the key is new, stale or still being answered. Read before the per-target limit, so a person
+ * retrying after a lost answer gets that answer back and uses none of the limit (SPEC §9).
+ */
+export async function storedAnswer(db: Queryable, scope: string, key: string, body: unknown, now: Date): Promise<Answer | undefined> {
+  return answered(db, scope, key, bodyHash(body), new Date(now.getTime() - KEY_LIFETIME_MS), true);
+}
+
+async function answered(db: Queryable, scope: string, key: string, hash: string, stale: Date, doneOnly: boolean): Promise<Answer | undefined> {
+  const [first] = await db.query<{ body_hash: string; status: number; response: string; created_at: Date | string }>(
+    'SELECT body_hash, status, response, created_at FROM idempotency WHERE scope = $1 AND key = $2',
+    [scope, key],
+  );
+  if (!first || (doneOnly && (first.status === 0 || new Date(first.created_at) < stale))) return undefined;
+  if (first.body_hash !== hash) return REUSED;
   return { status: first.status, body: JSON.parse(first.response) as Record<string, unknown>, headers: { 'Idempotent-Replayed': 'true' } };
 }
 
