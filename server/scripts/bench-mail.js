@@ -11,7 +11,7 @@ import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SMTPServer } from 'smtp-server';
 import { load, option } from './bench-load.js';
-import { THIS_BIN, freshSchema, loadavg, postgresAnswers, practicesCsv, runCommand, startListening, stop } from './bench-targets.js';
+import { THIS_BIN, engineEnv, loadavg, postgresAnswers, practicesCsv, runCommand, startListening, stop } from './bench-targets.js';
 
 const text = (name) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -43,14 +43,7 @@ async function countingSmtp() {
 
 async function measure(engine, dir, csv) {
   const smtp = await countingSmtp();
-  let env = { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RESPONSE_TIME_MS: '0', RATE_LIMIT_PER_CLIENT: '1000000', RATE_LIMIT_PER_TARGET: '1000000', SMTP_URL: smtp.url, BREACHED_PASSWORDS_URL: '' };
-  let schema;
-  if (engine === 'postgres') {
-    schema = await freshSchema(`lh_mail_${process.pid}`);
-    env = { ...env, DATABASE_URL: schema.url };
-  } else {
-    env = { ...env, DATABASE_URL: '', LOGIN_HELP_DATA: mkdtempSync(path.join(dir, 'data-')) };
-  }
+  const { env, drop } = await engineEnv(engine, dir, { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RESPONSE_TIME_MS: '0', RATE_LIMIT_PER_CLIENT: '1000000', RATE_LIMIT_PER_TARGET: '1000000', SMTP_URL: smtp.url, BREACHED_PASSWORDS_URL: '' }, 'mail');
   try {
     await runCommand(bin, ['import', csv], env);
     const service = await startListening(bin, env);
@@ -78,7 +71,7 @@ async function measure(engine, dir, csv) {
     }
   } finally {
     await smtp.close();
-    await schema?.drop();
+    await drop();
   }
 }
 

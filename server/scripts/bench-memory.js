@@ -10,7 +10,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { load, option } from './bench-load.js';
-import { THIS_BIN, freshSchema, loadavg, postgresAnswers, practicesCsv, rssMiB, runCommand, settle, startListening, stop } from './bench-targets.js';
+import { THIS_BIN, engineEnv, loadavg, postgresAnswers, practicesCsv, rssMiB, runCommand, settle, startListening, stop } from './bench-targets.js';
 
 const at = process.argv.indexOf('--bin');
 const bin = path.resolve(at === -1 ? THIS_BIN : process.argv[at + 1]);
@@ -23,14 +23,7 @@ const CASES = [
 ];
 
 async function measure(engine, dir, csv) {
-  let env = { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RESPONSE_TIME_MS: '0', RATE_LIMIT_PER_CLIENT: '1000000', RATE_LIMIT_PER_TARGET: '1000000', SMTP_URL: '', BREACHED_PASSWORDS_URL: '' };
-  let schema;
-  if (engine === 'postgres') {
-    schema = await freshSchema(`lh_memory_${process.pid}`);
-    env = { ...env, DATABASE_URL: schema.url };
-  } else {
-    env = { ...env, DATABASE_URL: '', LOGIN_HELP_DATA: mkdtempSync(path.join(dir, 'data-')) };
-  }
+  const { env, drop } = await engineEnv(engine, dir, { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RESPONSE_TIME_MS: '0', RATE_LIMIT_PER_CLIENT: '1000000', RATE_LIMIT_PER_TARGET: '1000000', SMTP_URL: '', BREACHED_PASSWORDS_URL: '' }, 'memory');
   try {
     await runCommand(bin, ['import', csv], env);
     const service = await startListening(bin, env);
@@ -49,7 +42,7 @@ async function measure(engine, dir, csv) {
       await stop(service.child);
     }
   } finally {
-    await schema?.drop();
+    await drop();
   }
 }
 

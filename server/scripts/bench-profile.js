@@ -10,7 +10,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { load, option } from './bench-load.js';
-import { THIS_BIN, freshSchema, loadavg, postgresAnswers, practicesCsv, runCommand, startListening, stop } from './bench-targets.js';
+import { THIS_BIN, engineEnv, loadavg, postgresAnswers, practicesCsv, runCommand, startListening, stop } from './bench-targets.js';
 
 const text = (name) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -72,14 +72,7 @@ function summarize(file, from, to) {
 
 async function profileCase(engine, kase, dir, csv) {
   const profiles = mkdtempSync(path.join(dir, 'prof-'));
-  let env = ENV;
-  let schema;
-  if (engine === 'postgres') {
-    schema = await freshSchema(`lh_prof_${process.pid}`);
-    env = { ...env, DATABASE_URL: schema.url };
-  } else {
-    env = { ...env, DATABASE_URL: '', LOGIN_HELP_DATA: mkdtempSync(path.join(dir, 'data-')) };
-  }
+  const { env, drop } = await engineEnv(engine, dir, ENV, 'prof');
   try {
     await runCommand(bin, ['import', csv], env);
     const spawned = performance.now();
@@ -102,7 +95,7 @@ async function profileCase(engine, kase, dir, csv) {
     for (const line of summary.functions) console.log(`  ${line}`);
     if (process.argv.includes('--keep')) console.log(`  (profile: ${path.join(profiles, file)})`);
   } finally {
-    await schema?.drop();
+    await drop();
   }
 }
 

@@ -103,6 +103,16 @@ export async function freshSchema(name) {
   };
 }
 
+/**
+ * The service's environment on `engine`: a fresh PostgreSQL schema (`lh_<name>_<pid>`), or a fresh
+ * embedded data folder under `dir`; `drop()` removes the schema (the folder goes with `dir`).
+ */
+export async function engineEnv(engine, dir, base, name) {
+  if (engine !== 'postgres') return { env: { ...base, DATABASE_URL: '', LOGIN_HELP_DATA: mkdtempSync(path.join(dir, 'data-')) }, drop: async () => {} };
+  const schema = await freshSchema(`lh_${name}_${process.pid}`);
+  return { env: { ...base, DATABASE_URL: schema.url }, drop: () => schema.drop() };
+}
+
 /** Whether the PostgreSQL server answers. */
 export async function postgresAnswers() {
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
