@@ -1,3 +1,5 @@
+// Wires @lit/localize's msg() to the widget's per-element lookup (./localization.ts) for the npm
+// package and the tests; imported for its side effect only (package.json "sideEffects").
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
 import { localizedMsg } from './localization.js';
 

@@ -1,3 +1,5 @@
+// Each element's language as a Lit reactive controller: which locale it asks for, whether its
+// texts are in, and a re-render when its `lang` (or <html lang>) changes or its texts arrive.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { directionOf, isReady, loadLocale, matchLocale, type Locale, type LocalePart } from './localization.js';
 

@@ -1,3 +1,5 @@
+// Where a locale's messages come from: static imports of the generated modules for the npm
+// package and tests; the script-tag builds swap this module for one that fetches by URL.
 import type { LocaleModule } from '@lit/localize/internal/types.js';
 import type { targetLocales } from './locale-codes.js';
 import type { LocalePart } from './localization.js';

@@ -1,3 +1,5 @@
+// The widget's locales: matching a `lang` tag to a shipped locale, its direction, loading its
+// messages (page and outcome parts) and looking a message up in the locale being rendered.
 import { activeLocale } from './active-locale.js';
 import { allLocales, sourceLocale, type targetLocales } from './locale-codes.js';
 import { importLocalePart } from './locale-loader.js';
