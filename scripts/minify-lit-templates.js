@@ -7,12 +7,45 @@
 // expression: the two build the same CSSResult from a fixed string, but css() carries a check of
 // interpolated values (and its long error message) that such a module never needs. Only the
 // project's own constant styles qualify; nothing from outside ever reaches unsafeCSS.
+//
+// And it gives the styles' private custom properties (`--_color-text`: the tokens the public
+// `--login-help-*` ones feed, never set from outside) short names, `--_0`, `--_1`…: their index
+// among all of src/'s, sorted, so every module of a build agrees and the same source always gives
+// the same bundle.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseSync } from 'vite';
+
+const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
+const PRIVATE = /--_[a-z][a-z0-9-]*/g;
+let privateNames;
+
+/** Every private custom property named in src/, sorted (read once per build). */
+function privateProperties() {
+  privateNames ??= [
+    ...new Set(
+      readdirSync(SRC, { recursive: true })
+        .filter((name) => String(name).endsWith('.ts'))
+        .flatMap((name) => readFileSync(path.join(SRC, String(name)), 'utf8').match(PRIVATE) ?? []),
+    ),
+  ].sort();
+  return privateNames;
+}
+
+/** CSS with each private custom property (`--_name`) under its short name, `--_<index>`. */
+export function shortenPrivateProperties(text) {
+  return text.replace(PRIVATE, (name) => {
+    const index = privateProperties().indexOf(name);
+    if (index < 0) throw new Error(`minify-lit-templates: ${name} is not in src/ (the list is read once per build)`);
+    return `--_${index}`;
+  });
+}
 
 /**
  * CSS: drop comments, collapse whitespace, drop it next to braces, semicolons and commas and
- * after a property's colon (a selector never has a space after its colon), and drop the zero
- * of `0.5`.
+ * after a property's colon (a selector never has a space after its colon), drop the zero
+ * of `0.5`, write `#ffffff` as `#fff` and `[theme='auto']` as `[theme=auto]`.
  */
 export function minifyCss(text) {
   return text
@@ -21,16 +54,32 @@ export function minifyCss(text) {
     .replace(/\s*([{};,])\s*/g, '$1')
     .replace(/([\w-]):\s+/g, '$1:')
     .replace(/(^|[^\w.])0\.(\d)/g, '$1.$2')
+    .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3')
+    .replace(/=(['"])([a-z_][\w-]*)\1\]/gi, '=$2]')
     .replace(/;}/g, '}')
     .trim();
 }
 
-/** HTML: whitespace that holds a line break is indentation; one space keeps its meaning. */
+/**
+ * HTML: whitespace that holds a line break is indentation; one space keeps its meaning. A static
+ * attribute value that is one plain token (`part="form"`, `tabindex="-1"`) loses its quotes when a
+ * space or `>` follows it (HTML's unquoted attribute syntax; never before `/>` or a binding), and
+ * whitespace next to a block-level tag goes.
+ */
 export function minifyHtml(text) {
-  return text.replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/(\s[\w:.-]+)="([\w.-]+)"(?=[\s>])/g, '$1=$2')
+    .replace(BLOCK_BEFORE, '$1')
+    .replace(BLOCK_AFTER, '$1');
 }
 
-const MINIFIERS = { css: minifyCss, html: minifyHtml };
+// Whitespace next to a block-level tag renders as nothing (no style here makes these inline).
+const BLOCK = '<\\/?(?:div|p|ul|ol|li|section|form|dialog|h[1-6])\\b';
+const BLOCK_BEFORE = new RegExp(`\\s+(${BLOCK})`, 'g');
+const BLOCK_AFTER = new RegExp(`(${BLOCK}[^<>]*>)\\s+`, 'g');
+
+const MINIFIERS = { css: (text) => shortenPrivateProperties(minifyCss(text)), html: minifyHtml };
 
 function collect(node, found) {
   if (!node || typeof node !== 'object') return;

@@ -1,5 +1,5 @@
-// Every text the widget shows, in English, through msg() with an explicit id: the ids are the
-// `<trans-unit>`s of xliff/<locale>.xlf, where each language's translation lives.
+// Every text the widget shows, in English, each through @lit/localize's msg with an explicit
+// id: the ids are the `<trans-unit>`s of xliff/<locale>.xlf, where each language's translation lives.
 import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { ErrorReason } from '../request/outcome.js';

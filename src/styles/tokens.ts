@@ -23,7 +23,7 @@ export const tokens = css`
     --_color-focus: var(--login-help-color-focus, light-dark(#0b57d0, #a8c7fa));
     --_radius: var(--login-help-radius, 0.375rem);
     --_space: var(--login-help-space, 1rem);
-    --_dialog-backdrop: var(--login-help-dialog-backdrop, rgb(0 0 0 / 0.6));
+    --_dialog-backdrop: var(--login-help-dialog-backdrop, #0009); /* black at 60% (0x99) */
   }
   :host([theme='auto']) {
     color-scheme: light dark;
