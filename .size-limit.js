@@ -7,8 +7,8 @@
 // - Issue 26 (December 2026): the 24 new languages' codes (+57 B, +54 B) and the reset element's
 //   split with the request core both bundles now share put them over, at 14,657 B and 13,137 B;
 //   the room came back from the build (private custom properties shortened, plain attribute values
-//   unquoted, whitespace by block tags dropped: scripts/minify-lit-templates.js) and from giving
-//   <login-help-reset> only SPEC §8's attributes: 14,576 B and 12,996 B (BENCHMARKS.md).
+//   unquoted, whitespace just inside block tags dropped: scripts/minify-lit-templates.js) and from
+//   giving <login-help-reset> only SPEC §8's attributes: 14,582 B and 12,997 B (BENCHMARKS.md).
 // - every dist/locales/*.js (the panel's two modules per locale and the reset page's one), once
 //   locales are built, 1.5 KB EACH. A glob in one entry would add the
 //   files up and fail while the folder does not exist, so each file found gets its own entry.

@@ -64,7 +64,7 @@ export function minifyCss(text) {
  * HTML: whitespace that holds a line break is indentation; one space keeps its meaning. A static
  * attribute value that is one plain token (`part="form"`, `tabindex="-1"`) loses its quotes when a
  * space or `>` follows it (HTML's unquoted attribute syntax; never before `/>` or a binding), and
- * whitespace next to a block-level tag goes.
+ * whitespace just inside a block-level element goes.
  */
 export function minifyHtml(text) {
   return text
@@ -74,10 +74,12 @@ export function minifyHtml(text) {
     .replace(BLOCK_AFTER, '$1');
 }
 
-// Whitespace next to a block-level tag renders as nothing (no style here makes these inline).
-const BLOCK = '<\\/?(?:div|p|ul|ol|li|section|form|dialog|h[1-6])\\b';
-const BLOCK_BEFORE = new RegExp(`\\s+(${BLOCK})`, 'g');
-const BLOCK_AFTER = new RegExp(`(${BLOCK}[^<>]*>)\\s+`, 'g');
+// Whitespace just inside a block-level element (after its start tag, before its end tag) renders
+// as nothing and separates no two texts (no style here makes these inline). Whitespace between two
+// siblings stays: `</p> <p>` keeps the space that joins their words in textContent.
+const BLOCK = '(?:div|p|ul|ol|li|section|form|dialog|h[1-6])\\b';
+const BLOCK_BEFORE = new RegExp(`\\s+(<\\/${BLOCK})`, 'g');
+const BLOCK_AFTER = new RegExp(`(<${BLOCK}[^<>]*>)\\s+`, 'g');
 
 const MINIFIERS = { css: (text) => shortenPrivateProperties(minifyCss(text)), html: minifyHtml };
 
