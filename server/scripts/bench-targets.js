@@ -10,6 +10,7 @@ import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { postgresAnswers as answers } from './database-probes.js';
 
 const SCRIPTS = path.dirname(fileURLToPath(import.meta.url));
 export const SERVER = path.join(SCRIPTS, '..');
@@ -113,19 +114,8 @@ export async function engineEnv(engine, dir, base, name) {
   return { env: { ...base, DATABASE_URL: schema.url }, drop: () => schema.drop() };
 }
 
-/** Whether the PostgreSQL server answers. */
-export async function postgresAnswers() {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+/** Whether the PostgreSQL server of the benches answers. */
+export const postgresAnswers = () => answers(POSTGRES_URL);
 
 /**
  * Builds the service of another commit in a temporary git worktree (its own `npm ci`, then the

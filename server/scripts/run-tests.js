@@ -8,8 +8,7 @@
 // failure instead.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
+import { mariadbAnswers, postgresAnswers } from './database-probes.js';
 
 const url = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const mariadbUrl = process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306/test';
@@ -49,35 +48,9 @@ function run(engine, directory = 'tables', list = files) {
   return result.status ?? 1;
 }
 
-async function postgresAnswers() {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function mariadbAnswers() {
-  let connection;
-  try {
-    connection = await mysql.createConnection({ uri: mariadbUrl, connectTimeout: 3000 });
-    await connection.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await connection?.end().catch(() => undefined);
-  }
-}
-
 let failed = run('pglite') !== 0;
 failed = run('pglite', 'http', HTTP_LEVEL) !== 0 || failed;
-const servers = [(await mariadbAnswers()) ? undefined : `MariaDB at ${mariadbUrl}`, (await postgresAnswers()) ? undefined : `PostgreSQL at ${url}`].filter(Boolean);
+const servers = [(await mariadbAnswers(mariadbUrl)) ? undefined : `MariaDB at ${mariadbUrl}`, (await postgresAnswers(url)) ? undefined : `PostgreSQL at ${url}`].filter(Boolean);
 if (servers.length === 0) {
   failed = run('pglite', 'sql-mariadb', [...SQL_LEVEL, ...SQL_ONLY]) !== 0 || failed;
   failed = run('pglite', 'sql-postgres', SQL_LEVEL) !== 0 || failed;
@@ -87,7 +60,7 @@ if (servers.length === 0) {
 } else {
   console.log(`\nSKIPPED: the SQL directory runs of the server tests — nothing answers as ${servers.join(' and ')}. Start it (or set TEST_MARIADB_URL / TEST_POSTGRES_URL) to run them.`);
 }
-if (await postgresAnswers()) {
+if (await postgresAnswers(url)) {
   failed = run('postgres') !== 0 || failed;
 } else if (process.env.CI) {
   console.error(`\nPostgreSQL does not answer at ${url}: CI must run the PostgreSQL tests (.ci/run starts it).`);

@@ -2,11 +2,10 @@
 // ONE statement (a single statement is atomic: no BEGIN / COMMIT round trips), and group commit
 // (db/group.ts): the requests that arrive while a statement runs go together in the next one,
 // each answered once the statement holding its rows has committed (BENCHMARKS.md, issue #24).
-import { randomUUID } from 'node:crypto';
 import { clip, type AuditEntry } from '../audit.js';
 import type { Database, Queryable } from '../db/database.js';
 import { Group, groupPer } from '../db/group.js';
-import type { OutgoingEmail } from '../mail/outbox.js';
+import { newMessageId, type OutgoingEmail } from '../mail/outbox.js';
 
 /** One request's rows. */
 export interface FormRows {
@@ -41,7 +40,7 @@ function parameters(batch: readonly FormRows[]): unknown[] {
     if (token) add(7, [token.accountKey, token.tokenHash, at, token.expiresAt.toISOString()]);
     if (email) {
       const { message } = email;
-      add(11, [message.kind, message.recipient, message.subject, message.text, message.html, message.locale, `<${randomUUID()}@${email.messageDomain}>`, message.requestId ?? null, at]);
+      add(11, [message.kind, message.recipient, message.subject, message.text, message.html, message.locale, newMessageId(email.messageDomain), message.requestId ?? null, at]);
     }
   }
   return columns.slice(0, 20);

@@ -5,8 +5,7 @@ import type { Caller, Context } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { AnswerNow, rateLimited, type Answer } from '../http/answer.js';
 import { claimKey, rememberAnswer, storedAnswer } from '../http/idempotency.js';
-import type { OutgoingEmail } from '../mail/outbox.js';
-import { messageDomain } from '../mail/outbox.js';
+import { messageDomain, type OutgoingEmail } from '../mail/outbox.js';
 import { writeForm, writeFormRows, type FormRows } from './form-writes.js';
 
 /** What a found value leads to: the email, and for Password Help the reset token's hash. */

@@ -31,9 +31,12 @@ export async function enqueueEmail(tx: Queryable, email: OutgoingEmail, now: Dat
   await tx.query(
     `INSERT INTO outbox (kind, recipient, subject, text_body, html_body, locale, message_id, request_id, next_attempt_at, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-    [email.kind, email.recipient, email.subject, email.text, email.html, email.locale, `<${randomUUID()}@${messageDomain}>`, email.requestId ?? null, now],
+    [email.kind, email.recipient, email.subject, email.text, email.html, email.locale, newMessageId(messageDomain), email.requestId ?? null, now],
   );
 }
+
+/** A new Message-ID under `domain`, fixed when the email is queued so every retry carries the same one. */
+export const newMessageId = (domain: string): string => `<${randomUUID()}@${domain}>`;
 
 /** The domain of MAIL_FROM's address, for Message-IDs. */
 export function messageDomain(mailFrom: string): string {

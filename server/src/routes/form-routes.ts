@@ -1,13 +1,12 @@
 // `{BASE_PATH}/forgot-username` and `{BASE_PATH}/password-help` (SPEC §4, §9).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync } from 'fastify';
-import { send } from '../http/answer.js';
 import type { Context } from '../context.js';
 import { forgotUsername } from '../forms/forgot-username.js';
 import { passwordHelp } from '../forms/password-help.js';
-import { invalid, type Answer } from '../http/answer.js';
-import { widgetText } from '../i18n/catalogue.js';
+import { invalid, send, type Answer } from '../http/answer.js';
 import { emailProblem, textProblem } from '../http/limits.js';
+import { widgetText } from '../i18n/catalogue.js';
 import { callerOf } from './caller.js';
 
 /** A JSON body of string fields; lengths are checked by hand so the messages can be specific. */

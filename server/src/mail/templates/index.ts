@@ -34,7 +34,6 @@ export interface RenderedEmail {
   locale: string;
 }
 
-
 /** The time in UTC, with the zone named: a front desk and a server may be anywhere. */
 function timeText(date: Date, locale: string, native: boolean): string {
   // Without Intl data for the language, all-numeric dates avoid another language's month names.
