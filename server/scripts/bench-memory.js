@@ -2,7 +2,7 @@
 // `login-help-server` command in its own process, on a fresh embedded folder and on a fresh
 // PostgreSQL schema, 2,000 practices imported; RSS read from /proc 3 s after the start, and 3 s
 // after a soak of found and not-found requests on both forms (autocannon, 20 connections, in its
-// own process) once the process has gone quiet again.
+// own process) once the process has gone quiet again, and 15 s after.
 //   node server/scripts/bench-memory.js [--soak 20000] [--quick] [--skip-postgres] [--bin path]
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -37,7 +37,10 @@ async function measure(engine, dir, csv) {
       }
       await settle(service.pid, 120_000);
       await sleep(3000);
-      console.log(`${engine}: RSS ${started} MiB 3 s after start, ${rssMiB(service.pid)} MiB after ${answered.toLocaleString('en-US')} requests (load ${loadavg()})`);
+      const soon = rssMiB(service.pid);
+      // The service collects once the burst is over, and V8 then hands back emptied pages over seconds.
+      await sleep(12_000);
+      console.log(`${engine}: RSS ${started} MiB 3 s after start, ${soon} MiB 3 s and ${rssMiB(service.pid)} MiB 15 s after ${answered.toLocaleString('en-US')} requests (load ${loadavg()})`);
     } finally {
       await stop(service.child);
     }

@@ -12,6 +12,7 @@ import type { Database } from './db/database.js';
 import { findAccountByUserName } from './directory/table-directory.js';
 import { exportDirectory } from './directory/export.js';
 import { addDemo, importDirectory } from './directory/import.js';
+import { watchIdleMemory } from './idle-memory.js';
 import { verifyPassword } from './passwords/hash.js';
 import { normalizePassword } from './passwords/policy.js';
 import { openMigrated, startService } from './service.js';
@@ -101,6 +102,7 @@ async function readLine(input: NodeJS.ReadableStream): Promise<string | undefine
 
 async function start(config: Config, output: Output): Promise<number> {
   const service = await startService(config);
+  const idle = watchIdleMemory();
   output.out(`login-help-server listening on ${service.url}`);
   output.out(`  API:     ${service.url}${config.basePath}`);
   output.out(`  reset:   ${config.resetUrl}`);
@@ -114,6 +116,7 @@ async function start(config: Config, output: Output): Promise<number> {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      idle.stop();
       void service.close().then(resolve, resolve);
     };
     process.on('SIGINT', stop);

@@ -33,6 +33,8 @@ export interface ServiceOptions {
   resetAssets?: string;
   /** Listen (the default) or only build. */
   listen?: boolean;
+  /** How many messages the development mailbox keeps (default MAILBOX_SIZE). */
+  mailboxSize?: number;
 }
 
 /** A running service. */
@@ -94,7 +96,7 @@ async function startWith(config: Config, options: ServiceOptions, directory: Dir
 
 async function startOn(config: Config, options: ServiceOptions, directory: Directory, db: Database): Promise<Service> {
   const clock = options.clock ?? systemClock;
-  const mailbox = config.smtpUrl ? undefined : new DevMailbox();
+  const mailbox = config.smtpUrl ? undefined : new DevMailbox(options.mailboxSize);
   const transport: MailTransport = mailbox ?? smtpTransport(config.smtpUrl ?? '');
   const log: { app?: FastifyInstance } = {};
   const metrics = new Metrics();

@@ -34,7 +34,7 @@ describe('two instances on one PostgreSQL', { skip }, () => {
   before(async () => {
     const config = loadConfig({ PORT: '0', RESPONSE_TIME_MS: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_TARGET: '5', RATE_LIMIT_PER_CLIENT: '100000' });
     // Both start (and migrate) at once: the advisory lock lets one migrate and the other wait.
-    ({ a, b, close } = await startTwoInstances(config, { pollMs: 50 }));
+    ({ a, b, close } = await startTwoInstances(config, { pollMs: 50, mailboxSize: 2000 }));
   });
   after(async () => {
     await close?.();

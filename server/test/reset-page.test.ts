@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import { catalogueFor } from '../src/i18n/catalogue.js';
+import { DevMailbox } from '../src/mail/transport.js';
 import { startService, type Service } from '../src/service.js';
 import { freshDatabase } from './helpers/database.js';
 
@@ -76,6 +77,16 @@ describe('the reset page', () => {
 });
 
 describe('the development mailbox', () => {
+  it('keeps the newest messages up to its capacity, newest first', async () => {
+    const mailbox = new DevMailbox(3);
+    for (const n of [1, 2, 3, 4, 5]) {
+      await mailbox.send({ from: 'a@clinic.example', to: 'b@clinic.example', subject: `m${n}`, text: 't', html: '<p>t</p>', messageId: `<m${n}@clinic.example>`, date: new Date(0), locale: 'en' });
+    }
+    assert.deepEqual(mailbox.list().map((message) => message.subject), ['m5', 'm4', 'm3']);
+    assert.equal(mailbox.get(1), undefined);
+    mailbox.close();
+  });
+
   it('answers only a browser on this machine, not one behind a proxy', async () => {
     const fresh = await freshDatabase();
     const service = await startService(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), { db: fresh.db });

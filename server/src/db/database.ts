@@ -2,7 +2,9 @@
 // PostgreSQL in a folder, the default) and a PostgreSQL server through `pg` (DATABASE_URL).
 // Both speak the same SQL; parameters are always bound ($1, $2, …), never concatenated.
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import v8 from 'node:v8';
+import type pg from 'pg';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 
 /** Something that runs one statement: the database itself or a transaction on it. */
@@ -125,6 +127,19 @@ const PGLITE_START_PARAMS = [
   '-c', 'shared_buffers=16MB', '-c', 'temp_buffers=1MB', '-c', 'work_mem=1MB', '-c', 'maintenance_work_mem=8MB', '-c', 'wal_buffers=1MB',
 ];
 
+/**
+ * PGlite's PostgreSQL is a WebAssembly module that V8 first compiles with its baseline compiler
+ * (Liftoff) and then recompiles, function by function, with its optimizing one (TurboFan) as they
+ * get hot. TurboFan's compile memory stays with the process afterwards (glibc keeps its arenas):
+ * about 70 MiB of an idle embedded service's 250 MiB, for a few per cent of CPU per statement
+ * (BENCHMARKS.md, "Memory"). Set before the module is compiled, unless the command line already
+ * says (`node --no-liftoff-only …` keeps V8's default).
+ */
+function compileWebAssemblyLean(): void {
+  if (process.execArgv.some((flag) => flag.includes('liftoff-only'))) return;
+  v8.setFlagsFromString('--liftoff-only');
+}
+
 /** Opens the database the target names (PGlite unless a URL is given). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.databaseUrl) {
@@ -135,13 +150,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       if (!/^[a-z_][a-z0-9_]*$/.test(target.schema)) throw new Error('schema names are lower-case letters, digits and _');
       options.options = `-c search_path=${target.schema}`;
     }
-    const pool = new pg.Pool(options);
+    // pg loads with the first pool: the embedded default never needs it (issue #24, memory).
+    const pool = new (createRequire(import.meta.url)('pg') as typeof pg).Pool(options);
     // An idle client that loses its connection emits here; without a listener it would crash the process.
     pool.on('error', () => undefined);
     if (target.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${target.schema}`);
     return new PostgresDatabase(pool);
   }
   const dir = target.dataDir ?? 'memory://';
+  compileWebAssemblyLean();
   if (dir === 'memory://') return new PgliteDatabase(await PGlite.create({ startParams: PGLITE_START_PARAMS }));
   // One process per folder: refused here, before PGlite touches a file (data-folder-lock.ts).
   const lock = lockDataFolder(dir, target.command ?? 'start');

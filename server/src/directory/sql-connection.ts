@@ -1,8 +1,9 @@
 // The portal's own database (DIRECTORY_SQL_URL), PostgreSQL through `pg` or MySQL/MariaDB through
 // `mysql2`: a small pool of its own, a time limit on every call, and values always bound (pg's
 // extended protocol, mysql2's server-side prepared statements), never written into the SQL.
-import mysql from 'mysql2/promise';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type mysql from 'mysql2/promise';
+import type pg from 'pg';
 import type { PreparedQuery, SqlDialect } from './sql-file.js';
 
 /** What one query gave: its rows, its column names, and how many rows it changed. */
@@ -61,8 +62,11 @@ function closeWithin(ending: Promise<void>, ms: number): Promise<void> {
 /** At most this many connections: the service's own database carries the rest of the work. */
 const POOL_SIZE = 4;
 
+/** The drivers load with the first pool: a service on its own tables never needs either (issue #24, memory). */
+const load = createRequire(import.meta.url);
+
 function postgresConnection(url: string, timeoutMs: number): SqlConnection {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, statement_timeout: timeoutMs, idleTimeoutMillis: 30_000 });
+  const pool = new (load('pg') as typeof pg).Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, statement_timeout: timeoutMs, idleTimeoutMillis: 30_000 });
   // An idle client that loses its connection emits here; unheard, it would crash the process.
   pool.on('error', () => undefined);
   const runOn =
@@ -104,7 +108,7 @@ function mysqlTls(parsed: URL): { ssl: { rejectUnauthorized: boolean } } | undef
 
 function mysqlConnection(url: string, timeoutMs: number): SqlConnection {
   const parsed = new URL(url);
-  const pool = mysql.createPool({
+  const pool = (load('mysql2/promise') as typeof mysql).createPool({
     ...mysqlTls(parsed),
     host: parsed.hostname.replace(/^\[|\]$/g, ''),
     port: Number(parsed.port || 3306),

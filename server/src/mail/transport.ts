@@ -56,21 +56,30 @@ export interface MailboxMessage extends MailMessage {
   raw: string;
 }
 
-/** How many messages the development mailbox keeps (the oldest go first). */
-const MAILBOX_SIZE = 2000;
+/**
+ * How many messages the development mailbox keeps (the oldest go first): enough to find any
+ * message of a test session; 2,000 held ~25 MiB after a load (issue #24, memory).
+ */
+export const MAILBOX_SIZE = 200;
 
 /** The development mailbox: the messages nodemailer built, kept in memory for /dev/mailbox. */
 export class DevMailbox implements MailTransport {
   readonly kind = 'mailbox' as const;
   readonly #messages: MailboxMessage[] = [];
   readonly #transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  readonly #capacity: number;
   #next = 1;
+
+  /** Keeps the newest `capacity` messages. */
+  constructor(capacity = MAILBOX_SIZE) {
+    this.#capacity = capacity;
+  }
 
   async send(message: MailMessage): Promise<void> {
     const info = await this.#transporter.sendMail(toNodemailer(message));
     const raw = Buffer.isBuffer(info.message) ? info.message.toString('utf8') : String(info.message);
     this.#messages.push({ ...message, id: this.#next++, raw });
-    if (this.#messages.length > MAILBOX_SIZE) this.#messages.shift();
+    if (this.#messages.length > this.#capacity) this.#messages.shift();
   }
 
   /** Every message, newest first. */

@@ -7,7 +7,11 @@
 // the whole lookup over the timeout) is a "skipped" verdict with its reason, and the rest of the
 // password rule decides.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { createRequire } from 'node:module';
+import type { Dispatcher } from 'undici';
+
+/** undici loads with the first checker: without BREACHED_PASSWORDS_URL it is never needed (issue #24, memory). */
+const undici = (): typeof import('undici') => createRequire(import.meta.url)('undici') as typeof import('undici');
 
 /** What a lookup found. */
 export type BreachVerdict = { breached: boolean } | { skipped: BreachSkip };
@@ -49,7 +53,7 @@ export function findSuffix(body: string, suffix: string): boolean | undefined {
 /** One GET of a range, read whole (up to MAX_RANGE_BYTES) and searched for `suffix`; throws when the connection fails. */
 async function rangeLookup(url: string, suffix: string, signal: AbortSignal, dispatcher: Dispatcher): Promise<BreachVerdict> {
   // undici's request follows no redirect: a 3xx is refused below, never followed.
-  const response = await request(url, { method: 'GET', headers: { 'Add-Padding': 'true', Accept: 'text/plain' }, signal, dispatcher });
+  const response = await undici().request(url, { method: 'GET', headers: { 'Add-Padding': 'true', Accept: 'text/plain' }, signal, dispatcher });
   if (response.statusCode !== 200) {
     await response.body.dump();
     return { skipped: response.statusCode >= 300 && response.statusCode < 400 ? 'redirect' : 'status' };
@@ -75,7 +79,7 @@ export interface BreachChecker {
 }
 
 /** The checker for `baseUrl` (the prefix is appended), each lookup bounded by `timeoutMs` as a whole. */
-export function breachChecker(baseUrl: string, timeoutMs: number, dispatcher: Dispatcher = new EnvHttpProxyAgent({ connections: 8 })): BreachChecker {
+export function breachChecker(baseUrl: string, timeoutMs: number, dispatcher: Dispatcher = new (undici().EnvHttpProxyAgent)({ connections: 8 })): BreachChecker {
   return {
     async check(password) {
       const { prefix, suffix } = rangeKey(password);

@@ -1,15 +1,24 @@
 // The password rule (NIST SP 800-63B): long enough, no composition rules, any Unicode character,
 // and not a common or breached password. Lengths count Unicode code points after NFKC.
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 
 /** The widget's and the server's upper bound, in characters. */
 export const PASSWORD_MAX_LENGTH = 256;
 
 let common: Set<string> | undefined;
 
-/** The bundled list (@zxcvbn-ts/language-common's passwords-common, about 49,000 entries), lower-cased. */
+/**
+ * The bundled list (@zxcvbn-ts/language-common's passwords-common, about 49,000 entries),
+ * lower-cased. Loaded at the first password checked, not at start: the package and its `Set`
+ * hold ~10 MiB that a service answering only the two forms never needs (issue #24).
+ */
 function commonPasswords(): Set<string> {
-  common ??= new Set((dictionary['passwords-common'] as string[]).map((word) => word.toLowerCase()));
+  if (!common) {
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as { dictionary: Record<string, string[]> };
+    const list = dictionary['passwords-common'];
+    if (!list) throw new Error('@zxcvbn-ts/language-common has no passwords-common list');
+    common = new Set(list.map((word) => word.toLowerCase()));
+  }
   return common;
 }
 
