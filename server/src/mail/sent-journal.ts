@@ -42,10 +42,14 @@ export class JournalWriter {
   }
 }
 
-/** The marks in a journal's text; a torn last line (a crash mid-write) is skipped: its message is sent again. */
+/**
+ * The marks in a journal's text: whole lines only. A line cut short by a crash mid-write is not
+ * read (its message goes again: it was the one in flight).
+ */
 export function parseJournal(text: string): SentMark[] {
   return text
     .split('\n')
+    .slice(0, -1)
     .filter((line) => /^\d+ \d+$/.test(line))
     .map((line) => {
       const [id, at] = line.split(' ').map(Number);
