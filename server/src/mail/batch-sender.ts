@@ -39,32 +39,38 @@ export interface BatchSender {
   close(): Promise<void>;
 }
 
-/** Sends in the main thread through `transport`, marking each message before the next. */
+/** Sends in the main thread through `transport`, marking each message before the next; batches wait their turn. */
 export function inProcessSender(db: Queryable, transport: MailTransport, clock: Clock, from: string): BatchSender {
+  async function sendAll(rows: readonly OutboxRow[], limits: BatchLimits): Promise<BatchReport> {
+    const report: BatchReport = { sent: [], failed: [], unsent: [] };
+    for (const row of rows) {
+      if (limits.stopped() || report.problem !== undefined || Date.now() >= limits.deadline) {
+        report.unsent.push(row.id);
+        continue;
+      }
+      try {
+        await transport.send(messageOf(row, from));
+      } catch (error) {
+        report.failed.push({ id: row.id, error });
+        continue;
+      }
+      try {
+        await markSent(db, [{ id: row.id, at: clock.now().getTime() }]);
+        report.sent.push(row.id);
+      } catch (error) {
+        // Sent, not recorded: it goes again when its lease ends (the one message in flight).
+        report.problem = error;
+      }
+    }
+    return report;
+  }
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     prepare: () => Promise.resolve(),
-    async send(rows, limits) {
-      const report: BatchReport = { sent: [], failed: [], unsent: [] };
-      for (const row of rows) {
-        if (limits.stopped() || report.problem !== undefined || Date.now() >= limits.deadline) {
-          report.unsent.push(row.id);
-          continue;
-        }
-        try {
-          await transport.send(messageOf(row, from));
-        } catch (error) {
-          report.failed.push({ id: row.id, error });
-          continue;
-        }
-        try {
-          await markSent(db, [{ id: row.id, at: clock.now().getTime() }]);
-          report.sent.push(row.id);
-        } catch (error) {
-          // Sent, not recorded: it goes again when its lease ends (the one message in flight).
-          report.problem = error;
-        }
-      }
-      return report;
+    send(rows, limits) {
+      const batch = queue.then(() => sendAll(rows, limits));
+      queue = batch.catch(() => undefined);
+      return batch;
     },
     interrupt: () => undefined,
     close: () => Promise.resolve(),

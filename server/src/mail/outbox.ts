@@ -10,7 +10,7 @@ import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
 import { inProcessSender, type BatchSender } from './batch-sender.js';
 import { describeFailure } from './failure.js';
-import { claimDue, handBack, recordFailure } from './outbox-rows.js';
+import { claimDue, handBack, recordFailure, type OutboxRow } from './outbox-rows.js';
 import { applyLeftJournals } from './sent-journal.js';
 import { threadSender } from './thread-sender.js';
 import type { MailTransport } from './transport.js';
@@ -124,12 +124,23 @@ export class OutboxWorker {
   }
 
   async #pass(): Promise<void> {
+    // One batch ahead: the next is claimed and posted while this one is sent, so the SMTP thread
+    // does not wait for the main thread's turns between batches. A sender sends its batches one
+    // after the other, one message at a time.
+    let ahead: Promise<void> = Promise.resolve();
     try {
-      while (!this.#stopped && (await this.runOnce()) > 0);
+      while (!this.#stopped) {
+        const claimed = await this.#claim();
+        if (claimed.length === 0) break;
+        const delivering = this.#deliver(claimed).catch((error: unknown) => this.#options.onError?.(error, { id: 0, attempt: 0, dead: false }));
+        await ahead;
+        ahead = delivering;
+      }
     } catch (error) {
       // The database is away: try again at the next poll.
       this.#options.onError?.(error, { id: 0, attempt: 0, dead: false });
     }
+    await ahead;
   }
 
   /** Stops polling; the message in flight finishes and is recorded, the rest of its batch is handed back. */
@@ -143,15 +154,25 @@ export class OutboxWorker {
 
   /** Claims a batch of due messages and tries each once; resolves to how many it claimed. */
   async runOnce(): Promise<number> {
-    const { db, clock, leaseMs, batchSize, schedule } = this.#options;
+    const claimed = await this.#claim();
+    if (claimed.length > 0) await this.#deliver(claimed);
+    return claimed.length;
+  }
+
+  async #claim(): Promise<OutboxRow[]> {
+    const { db, clock, leaseMs, batchSize } = this.#options;
     this.#recovered ??= recoverFromCrash(db).catch((error: unknown) => {
       this.#recovered = undefined;
       throw error;
     });
     await this.#recovered;
+    // Nothing sent may be claimed again: what a finished batch sent is recorded first.
     await this.#sender.prepare();
-    const claimed = await claimDue(db, clock.now(), leaseMs, batchSize);
-    if (claimed.length === 0) return 0;
+    return claimDue(db, clock.now(), leaseMs, batchSize);
+  }
+
+  async #deliver(claimed: OutboxRow[]): Promise<void> {
+    const { db, clock, leaseMs, schedule } = this.#options;
     // No message starts after half the lease: the last one's send must end before the lease does.
     const report = await this.#sender.send(claimed, { deadline: Date.now() + leaseMs / 2, stopped: () => this.#stopped });
     const rows = new Map(claimed.map((row) => [row.id, row]));
@@ -165,7 +186,6 @@ export class OutboxWorker {
     for (let i = 0; i < report.sent.length; i++) this.#options.onDelivery?.('sent');
     await handBack(db, report.unsent);
     if (report.problem !== undefined) this.#options.onError?.(report.problem, { id: 0, attempt: 0, dead: false });
-    return claimed.length;
   }
 }
 
