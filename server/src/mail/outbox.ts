@@ -127,14 +127,19 @@ export class OutboxWorker {
     // One batch ahead: the next is claimed and posted while this one is sent, so the SMTP thread
     // does not wait for the main thread's turns between batches. A sender sends its batches one
     // after the other, one message at a time.
-    let ahead: Promise<void> = Promise.resolve();
+    // A batch that met a problem (the database, the thread) ends the pass: the next poll tries again.
+    let ahead: Promise<boolean> = Promise.resolve(true);
     try {
       while (!this.#stopped) {
         const claimed = await this.#claim();
         if (claimed.length === 0) break;
-        const delivering = this.#deliver(claimed).catch((error: unknown) => this.#options.onError?.(error, { id: 0, attempt: 0, dead: false }));
-        await ahead;
+        const delivering = this.#deliver(claimed).catch((error: unknown) => {
+          this.#options.onError?.(error, { id: 0, attempt: 0, dead: false });
+          return false;
+        });
+        const fine = await ahead;
         ahead = delivering;
+        if (!fine) break;
       }
     } catch (error) {
       // The database is away: try again at the next poll.
@@ -171,7 +176,8 @@ export class OutboxWorker {
     return claimDue(db, clock.now(), leaseMs, batchSize);
   }
 
-  async #deliver(claimed: OutboxRow[]): Promise<void> {
+  /** Sends a claimed batch and records how it went; resolves to false when a problem cut it short. */
+  async #deliver(claimed: OutboxRow[]): Promise<boolean> {
     const { db, clock, leaseMs, schedule } = this.#options;
     // No message starts after half the lease: the last one's send must end before the lease does.
     const report = await this.#sender.send(claimed, { deadline: Date.now() + leaseMs / 2, stopped: () => this.#stopped });
@@ -185,7 +191,9 @@ export class OutboxWorker {
     }
     for (let i = 0; i < report.sent.length; i++) this.#options.onDelivery?.('sent');
     await handBack(db, report.unsent);
-    if (report.problem !== undefined) this.#options.onError?.(report.problem, { id: 0, attempt: 0, dead: false });
+    if (report.problem === undefined) return true;
+    this.#options.onError?.(report.problem, { id: 0, attempt: 0, dead: false });
+    return false;
   }
 }
 
