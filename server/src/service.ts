@@ -103,6 +103,7 @@ async function startOn(config: Config, options: ServiceOptions, directory: Direc
   const worker = new OutboxWorker({
     db,
     transport,
+    ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
     clock,
     from: config.mailFrom,
     ...(options.retrySchedule ? { schedule: options.retrySchedule } : {}),

@@ -21,6 +21,8 @@ export interface Database extends Queryable {
   exec(sql: string): Promise<void>;
   /** The `pg` pool behind a PostgreSQL database (for stores that need one), else undefined. */
   readonly pool?: pg.Pool;
+  /** PostgreSQL: where it was opened, so a worker thread can open its own connection to the same place. */
+  readonly target?: DatabaseTarget;
   /** The data folder's lock, held while an embedded database in a folder is open. */
   readonly lock?: DataFolderLock;
   close(): Promise<void>;
@@ -72,9 +74,11 @@ class PgliteDatabase implements Database {
 class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
   readonly pool: pg.Pool;
+  readonly target: DatabaseTarget;
 
-  constructor(pool: pg.Pool) {
+  constructor(pool: pg.Pool, target: DatabaseTarget) {
     this.pool = pool;
+    this.target = target;
   }
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -155,7 +159,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // An idle client that loses its connection emits here; without a listener it would crash the process.
     pool.on('error', () => undefined);
     if (target.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${target.schema}`);
-    return new PostgresDatabase(pool);
+    return new PostgresDatabase(pool, target);
   }
   const dir = target.dataDir ?? 'memory://';
   compileWebAssemblyLean();

@@ -1,13 +1,21 @@
 // The durable outbox (the courier pattern): an email is stored in the same transaction as what
 // caused it, and a worker delivers it afterwards, retrying with backoff for about a day, then
-// marks it sent or dead. A message is claimed with FOR UPDATE SKIP LOCKED and a lease, so on a
-// shared PostgreSQL each message goes to one worker, and a worker that dies hands it back when
-// its lease ends.
+// marks it sent or dead. Messages are claimed in batches with FOR UPDATE SKIP LOCKED and a lease,
+// so on a shared PostgreSQL each message goes to one worker, and a worker that dies hands its
+// batch back when the lease ends. A batch is sent one message at a time, each marked sent before
+// the next goes (over SMTP from a thread of its own: smtp-thread.ts), so a crash sends at most
+// the one message in flight twice.
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../audit.js';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
+import { inProcessSender, type BatchSender } from './batch-sender.js';
+import { describeFailure } from './failure.js';
+import { claimDue, handBack, recordFailure, type OutboxRow } from './outbox-rows.js';
+import { applyLeftJournals } from './sent-journal.js';
+import { threadSender } from './thread-sender.js';
 import type { MailTransport } from './transport.js';
+
+export { describeFailure } from './failure.js';
 
 /** An email to send, already rendered. */
 export interface OutgoingEmail {
@@ -44,27 +52,16 @@ export function messageDomain(mailFrom: string): string {
   return match?.[1] ?? 'localhost';
 }
 
-interface OutboxRow {
-  id: number;
-  kind: string;
-  recipient: string;
-  subject: string;
-  text_body: string | null;
-  html_body: string | null;
-  locale: string;
-  message_id: string;
-  request_id: string | null;
-  attempts: number;
-  created_at: Date;
-}
-
 /** How one try ended. */
 export type DeliveryResult = 'sent' | 'retry' | 'dead';
 
 /** What the worker needs. */
 export interface OutboxWorkerOptions {
   db: Database;
+  /** Sends in the main thread (the development mailbox), unless `smtpUrl` is given. */
   transport: MailTransport;
+  /** Sends over SMTP from a worker thread instead (the claims and failures stay here). */
+  smtpUrl?: string;
   clock: Clock;
   from: string;
   /** Waits between tries; its length is the number of retries. */
@@ -73,29 +70,30 @@ export interface OutboxWorkerOptions {
   leaseMs?: number;
   /** How often the worker looks for due messages when nobody nudges it. */
   pollMs?: number;
+  /** How many due messages one claim takes (default 100). */
+  batchSize?: number;
   /** Told about each failed try (never the message body). */
   onError?: (error: unknown, context: { id: number; attempt: number; dead: boolean }) => void;
   /** Told how each try ended (for metrics). */
   onDelivery?: (result: DeliveryResult) => void;
 }
 
-/** A short, safe description of a delivery failure (SMTP code and first line only). */
-export function describeFailure(error: unknown): string {
-  const e = error as { responseCode?: number; code?: string; message?: string };
-  const first = String(e.message ?? error).split('\n', 1)[0]?.slice(0, 200);
-  return [e.responseCode, e.code, first].filter((part) => part !== undefined && part !== '').join(' ');
-}
-
 /** Delivers what is due, in the background; `nudge` after an enqueue makes it look at once. */
 export class OutboxWorker {
-  readonly #options: Required<Omit<OutboxWorkerOptions, 'onError' | 'onDelivery'>> & Pick<OutboxWorkerOptions, 'onError' | 'onDelivery'>;
+  readonly #options: Required<Omit<OutboxWorkerOptions, 'onError' | 'onDelivery' | 'smtpUrl'>> & Pick<OutboxWorkerOptions, 'onError' | 'onDelivery'>;
+  readonly #sender: BatchSender;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
+  #recovered: Promise<void> | undefined;
   #again = false;
   #stopped = true;
 
   constructor(options: OutboxWorkerOptions) {
-    this.#options = { schedule: RETRY_SCHEDULE_MS, leaseMs: 120_000, pollMs: 1_000, ...options };
+    this.#options = { schedule: RETRY_SCHEDULE_MS, leaseMs: 120_000, pollMs: 1_000, batchSize: 100, ...options };
+    const { db, transport, clock, from } = this.#options;
+    const folder = db.kind === 'pglite' ? db.lock?.folder : undefined;
+    const threaded = options.smtpUrl ? threadSender({ smtpUrl: options.smtpUrl, from, db, clock, ...(folder ? { journalFolder: folder } : {}) }) : undefined;
+    this.#sender = threaded ?? inProcessSender(db, transport, clock, from);
   }
 
   /** Starts polling. */
@@ -126,79 +124,89 @@ export class OutboxWorker {
   }
 
   async #pass(): Promise<void> {
+    // One batch ahead: the next is claimed and posted while this one is sent, so the SMTP thread
+    // does not wait for the main thread's turns between batches. A sender sends its batches one
+    // after the other, one message at a time.
+    // A batch that met a problem (the database, the thread) ends the pass: the next poll tries again.
+    let ahead: Promise<boolean> = Promise.resolve(true);
     try {
-      while (!this.#stopped && (await this.runOnce()) > 0);
+      while (!this.#stopped) {
+        const claimed = await this.#claim();
+        if (claimed.length === 0) break;
+        const delivering = this.#deliver(claimed).catch((error: unknown) => {
+          this.#options.onError?.(error, { id: 0, attempt: 0, dead: false });
+          return false;
+        });
+        const fine = await ahead;
+        ahead = delivering;
+        if (!fine) break;
+      }
     } catch (error) {
       // The database is away: try again at the next poll.
       this.#options.onError?.(error, { id: 0, attempt: 0, dead: false });
     }
+    await ahead;
   }
 
-  /** Stops polling and waits for the pass in progress (its sends finish and are recorded). */
+  /** Stops polling; the message in flight finishes and is recorded, the rest of its batch is handed back. */
   async stop(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
+    this.#sender.interrupt();
     await this.#running;
+    await this.#sender.close();
   }
 
-  /** Claims the due messages (up to 10) and tries each once; resolves to how many it tried. */
+  /** Claims a batch of due messages and tries each once; resolves to how many it claimed. */
   async runOnce(): Promise<number> {
-    const { db, clock, leaseMs } = this.#options;
-    const now = clock.now();
-    const claimed = await db.transaction((tx) =>
-      tx.query<OutboxRow>(
-        `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = $2
-          WHERE id IN (SELECT id FROM outbox
-                        WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until <= $1)
-                        ORDER BY next_attempt_at, id LIMIT 10 FOR UPDATE SKIP LOCKED)
-          RETURNING id, kind, recipient, subject, text_body, html_body, locale, message_id, request_id, attempts, created_at`,
-        [now, new Date(now.getTime() + leaseMs)],
-      ),
-    );
-    for (const [index, row] of claimed.entries()) {
-      if (this.#stopped) {
-        // Shutting down: hand the rest back at once instead of leaving them to their lease.
-        const rest = claimed.slice(index).map((left) => left.id);
-        await db.query(`UPDATE outbox SET status = 'pending', attempts = attempts - 1, lease_until = NULL WHERE id = ANY($1::int[]) AND status = 'sending'`, [rest]);
-        break;
-      }
-      this.#options.onDelivery?.(await this.#deliver(row));
-    }
+    const claimed = await this.#claim();
+    if (claimed.length > 0) await this.#deliver(claimed);
     return claimed.length;
   }
 
-  async #deliver(row: OutboxRow): Promise<DeliveryResult> {
-    const { db, transport, clock, from, schedule } = this.#options;
-    try {
-      await transport.send({
-        from,
-        to: row.recipient,
-        subject: row.subject,
-        text: row.text_body ?? '',
-        html: row.html_body ?? '',
-        messageId: row.message_id,
-        date: new Date(row.created_at),
-        locale: row.locale,
-      });
-    } catch (error) {
-      const dead = row.attempts > schedule.length;
-      this.#options.onError?.(error, { id: row.id, attempt: row.attempts, dead });
-      const now = clock.now();
-      await db.transaction(async (tx) => {
-        if (dead) {
-          await tx.query(`UPDATE outbox SET status = 'dead', lease_until = NULL, last_error = $2, text_body = NULL, html_body = NULL WHERE id = $1`, [row.id, describeFailure(error)]);
-          await recordAudit(tx, now, { form: 'mail', value: `${row.kind} #${row.id}`, outcome: 'dead', requestId: row.request_id ?? undefined });
-        } else {
-          const wait = schedule[row.attempts - 1] ?? schedule.at(-1) ?? 60_000;
-          await tx.query(`UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = $2, next_attempt_at = $3 WHERE id = $1`, [row.id, describeFailure(error), new Date(now.getTime() + wait)]);
-        }
-      });
-      return dead ? 'dead' : 'retry';
-    }
-    // Sent: the bodies (which hold the only clear copy of a reset token) are dropped.
-    await db.query(`UPDATE outbox SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL, text_body = NULL, html_body = NULL WHERE id = $1`, [row.id, clock.now()]);
-    return 'sent';
+  async #claim(): Promise<OutboxRow[]> {
+    const { db, clock, leaseMs, batchSize } = this.#options;
+    this.#recovered ??= recoverFromCrash(db).catch((error: unknown) => {
+      this.#recovered = undefined;
+      throw error;
+    });
+    await this.#recovered;
+    // Nothing sent may be claimed again: what a finished batch sent is recorded first.
+    await this.#sender.prepare();
+    return claimDue(db, clock.now(), leaseMs, batchSize);
   }
+
+  /** Sends a claimed batch and records how it went; resolves to false when a problem cut it short. */
+  async #deliver(claimed: OutboxRow[]): Promise<boolean> {
+    const { db, clock, leaseMs, schedule } = this.#options;
+    // No message starts after half the lease: the last one's send must end before the lease does.
+    const report = await this.#sender.send(claimed, { deadline: Date.now() + leaseMs / 2, stopped: () => this.#stopped });
+    const rows = new Map(claimed.map((row) => [row.id, row]));
+    for (const { id, error } of report.failed) {
+      const row = rows.get(id);
+      if (!row) continue;
+      const result = await recordFailure(db, row, describeFailure(error), clock.now(), schedule);
+      this.#options.onError?.(error, { id, attempt: row.attempts, dead: result === 'dead' });
+      this.#options.onDelivery?.(result);
+    }
+    for (let i = 0; i < report.sent.length; i++) this.#options.onDelivery?.('sent');
+    await handBack(db, report.unsent);
+    if (report.problem === undefined) return true;
+    this.#options.onError?.(report.problem, { id: 0, attempt: 0, dead: false });
+    return false;
+  }
+}
+
+/**
+ * Once, before the first claim on an embedded database in a folder: marks what the journals of a
+ * process that died had sent, then makes what it still held due at once (one process per folder,
+ * so no lease there belongs to anyone alive).
+ */
+async function recoverFromCrash(db: Database): Promise<void> {
+  const folder = db.kind === 'pglite' ? db.lock?.folder : undefined;
+  if (!folder) return;
+  await applyLeftJournals(db, folder);
+  await db.query(`UPDATE outbox SET status = 'pending', lease_until = NULL WHERE status = 'sending'`);
 }
 
 /** Counts by status, and the age of the oldest waiting message (for `/readyz`, the CLI, metrics). */
