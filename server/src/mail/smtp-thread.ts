@@ -4,7 +4,8 @@
 // time over one pooled connection, and makes each "sent" mark durable before the next send (in
 // PostgreSQL through its own connection, or in the batch's journal on the embedded database), so
 // a crash can send at most the one message in flight twice. Failures go back to the main thread,
-// which records them as before. Started by thread-sender.ts; never imports PGlite.
+// which records them as before. Started by thread-sender.ts; it never opens PGlite (only the
+// PostgreSQL path loads database.ts, for its own connection).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database, DatabaseTarget } from '../db/database.js';
 import { toFailure, type Failure } from './failure.js';
