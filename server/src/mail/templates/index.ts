@@ -34,11 +34,20 @@ export interface RenderedEmail {
   locale: string;
 }
 
+/** One date format per locale and kind, kept (building one per email cost CPU under load, issue #24). */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The time in UTC, with the zone named: a front desk and a server may be anywhere. */
 function timeText(date: Date, locale: string, native: boolean): string {
-  // Without Intl data for the language, all-numeric dates avoid another language's month names.
-  const day: Intl.DateTimeFormatOptions = native ? { year: 'numeric', month: 'long', day: 'numeric' } : { year: 'numeric', month: '2-digit', day: '2-digit' };
-  return new Intl.DateTimeFormat(locale, { ...day, hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
+  const key = `${locale} ${native}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    // Without Intl data for the language, all-numeric dates avoid another language's month names.
+    const day: Intl.DateTimeFormatOptions = native ? { year: 'numeric', month: 'long', day: 'numeric' } : { year: 'numeric', month: '2-digit', day: '2-digit' };
+    format = new Intl.DateTimeFormat(locale, { ...day, hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+    timeFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 /** Lines of the email body for one kind, in one locale's words. */
