@@ -77,19 +77,13 @@ describe('the reset page', () => {
 });
 
 describe('the development mailbox', () => {
-  it('keeps the newest messages up to its capacity, newest first, and builds the raw message when asked', async () => {
+  it('keeps the newest messages up to its capacity, newest first', async () => {
     const mailbox = new DevMailbox(3);
     for (const n of [1, 2, 3, 4, 5]) {
       await mailbox.send({ from: 'a@clinic.example', to: 'b@clinic.example', subject: `m${n}`, text: 't', html: '<p>t</p>', messageId: `<m${n}@clinic.example>`, date: new Date(0), locale: 'en' });
     }
     assert.deepEqual(mailbox.list().map((message) => message.subject), ['m5', 'm4', 'm3']);
     assert.equal(mailbox.get(1), undefined);
-    // The raw message is built when asked for, as SMTP would carry it.
-    const raw = await mailbox.raw(mailbox.get(5)!);
-    assert.match(raw, /^Subject: m5$/m);
-    assert.match(raw, /^Message-ID: <m5@clinic\.example>$/m);
-    assert.match(raw, /^Content-Language: en$/m);
-    assert.match(raw, /^Content-Type: text\/html/m);
     mailbox.close();
   });
 

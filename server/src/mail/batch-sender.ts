@@ -4,7 +4,7 @@
 import type { Clock } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import type { Failure } from './failure.js';
-import { markSent, messageOf, type OutboxRow, type SentMark } from './outbox-rows.js';
+import { markSent, messageOf, type OutboxRow } from './outbox-rows.js';
 import type { MailTransport } from './transport.js';
 
 /** How a batch went. */
@@ -39,17 +39,10 @@ export interface BatchSender {
   close(): Promise<void>;
 }
 
-/**
- * Sends in the main thread through `transport`, marking each message before the next; batches
- * wait their turn. The development mailbox is the exception: it lives in this process and is gone
- * with it, so there is no second copy for a crash to send, and its batch is marked in one
- * statement at the end (a statement a message kept PGlite's one connection from the requests).
- */
+/** Sends in the main thread through `transport`, marking each message before the next; batches wait their turn. */
 export function inProcessSender(db: Queryable, transport: MailTransport, clock: Clock, from: string): BatchSender {
-  const markEach = transport.kind !== 'mailbox';
   async function sendAll(rows: readonly OutboxRow[], limits: BatchLimits): Promise<BatchReport> {
     const report: BatchReport = { sent: [], failed: [], unsent: [] };
-    const delivered: SentMark[] = [];
     for (const row of rows) {
       if (limits.stopped() || report.problem !== undefined || Date.now() >= limits.deadline) {
         report.unsent.push(row.id);
@@ -61,24 +54,11 @@ export function inProcessSender(db: Queryable, transport: MailTransport, clock: 
         report.failed.push({ id: row.id, error });
         continue;
       }
-      if (!markEach) {
-        delivered.push({ id: row.id, at: clock.now().getTime() });
-        continue;
-      }
       try {
         await markSent(db, [{ id: row.id, at: clock.now().getTime() }]);
         report.sent.push(row.id);
       } catch (error) {
         // Sent, not recorded: it goes again when its lease ends (the one message in flight).
-        report.problem = error;
-      }
-    }
-    if (delivered.length > 0) {
-      try {
-        await markSent(db, delivered);
-        report.sent.push(...delivered.map((mark) => mark.id));
-      } catch (error) {
-        // Kept by the mailbox, not recorded: they go to the mailbox again when their lease ends.
         report.problem = error;
       }
     }

@@ -78,7 +78,7 @@ export function devMailboxRoutes(mailbox: DevMailbox): FastifyPluginAsync {
     app.get('/dev/mailbox', async (_request, reply) => html(reply, PAGE_CSP, page(mailbox.list())));
     app.get('/dev/mailbox.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(STYLES));
     app.get('/dev/mailbox/messages', async () => ({
-      messages: mailbox.list(),
+      messages: mailbox.list().map(({ raw: _raw, ...message }) => message),
     }));
     app.get<{ Params: { id: string } }>('/dev/mailbox/:id/html', async (request, reply) => {
       const message = mailbox.get(Number(request.params.id));
@@ -88,7 +88,7 @@ export function devMailboxRoutes(mailbox: DevMailbox): FastifyPluginAsync {
     app.get<{ Params: { id: string } }>('/dev/mailbox/:id/raw', async (request, reply) => {
       const message = mailbox.get(Number(request.params.id));
       if (!message) return reply.code(404).type('text/plain; charset=utf-8').send('No such message.');
-      return reply.type('text/plain; charset=utf-8').send(await mailbox.raw(message));
+      return reply.type('text/plain; charset=utf-8').send(message.raw);
     });
   };
 }
