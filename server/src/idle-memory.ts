@@ -7,7 +7,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-/** What the collector watches: CPU time used, and how much of a window counts as busy. */
+/** What the collector carries from one window to the next. */
 export interface IdleState {
   /** CPU milliseconds used since the last collection (or the start). */
   workMs: number;

@@ -15,7 +15,8 @@ import { openSqlDirectory } from './directory/sql-directory.js';
 import { tableDirectory } from './directory/table-directory.js';
 import { hashFormat } from './passwords/hash-formats.js';
 import { Metrics } from './http/metrics.js';
-import { OutboxWorker, describeFailure } from './mail/outbox.js';
+import { describeFailure } from './mail/failure.js';
+import { OutboxWorker } from './mail/outbox.js';
 import { breachChecker } from './passwords/breached.js';
 import { DevMailbox, smtpTransport, type MailTransport } from './mail/transport.js';
 

@@ -15,8 +15,6 @@ import { applyLeftJournals } from './sent-journal.js';
 import { threadSender } from './thread-sender.js';
 import type { MailTransport } from './transport.js';
 
-export { describeFailure } from './failure.js';
-
 /** An email to send, already rendered. */
 export interface OutgoingEmail {
   kind: string;
