@@ -7,7 +7,8 @@ export { openDatabase, type Database, type DatabaseTarget, type Queryable } from
 export { migrate } from './db/migrate.js';
 export { systemClock, type Clock } from './clock.js';
 export { OutboxWorker, RETRY_SCHEDULE_MS, outboxSummary } from './mail/outbox.js';
-export { DevMailbox, type MailboxMessage, type MailMessage, type MailTransport } from './mail/transport.js';
+export { type MailMessage } from './mail/mime.js';
+export { DevMailbox, type MailboxMessage, type MailTransport } from './mail/transport.js';
 export { importDirectory, addDemo } from './directory/import.js';
 export type { Account, Directory, DirectoryEntry, PracticeLogin } from './directory/directory.js';
 export { signDirectoryRequest, signRequest, checkSignature, verifyDirectoryRequest, REPLAY_WINDOW_SECONDS, SIGNATURE_HEADERS, type SignatureProblem, type SignedRequest } from './directory/signature.js';

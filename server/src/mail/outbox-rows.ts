@@ -4,7 +4,7 @@
 // so every path marks a message sent with the same SQL.
 import { recordAudit } from '../audit.js';
 import type { Database, Queryable } from '../db/database.js';
-import type { MailMessage } from './transport.js';
+import type { MailMessage } from './mime.js';
 
 /** A claimed message, as the claim returns it. */
 export interface OutboxRow {

@@ -1,9 +1,11 @@
 // The SMTP sender's own thread (issue #24). In the main thread each SMTP step of a message waited
 // for a turn of an event loop that a saturating load keeps busy (~25 ms a turn, ~150 ms a
-// message); here the steps have a loop to themselves. The thread sends strictly one message at a
-// time over one pooled connection, and makes each "sent" mark durable before the next send (in
-// PostgreSQL through its own connection, or in the batch's journal on the embedded database), so
-// a crash can send at most the one message in flight twice. Failures go back to the main thread,
+// message); here the steps have a loop to themselves. The thread sends one message at a time over
+// one connection, and makes each "sent" mark durable (in PostgreSQL through its own connection,
+// or in the batch's journal on the embedded database) before the next message is complete: the
+// next one's envelope and text go while the mark is being written, but the end of its data waits
+// for the mark, and a mark that fails cuts it off unsent. So a crash can send at most the one
+// message in flight twice. Failures go back to the main thread,
 // which records them as before. Started by thread-sender.ts; it never opens PGlite (only the
 // PostgreSQL path loads database.ts, for its own connection).
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,7 +13,8 @@ import type { Database, DatabaseTarget } from '../db/database.js';
 import { toFailure, type Failure } from './failure.js';
 import { markSent, type SentMark } from './outbox-rows.js';
 import { JournalWriter } from './sent-journal.js';
-import { smtpTransport, type MailMessage } from './transport.js';
+import { mimeMessage, type MailMessage } from './mime.js';
+import { SmtpLink } from './smtp-link.js';
 
 /** What the thread is started with. */
 export interface ThreadSetup {
@@ -53,7 +56,7 @@ export interface BatchDone {
 
 const setup = workerData as ThreadSetup;
 const port = parentPort;
-const transport = smtpTransport(setup.smtpUrl);
+const link = new SmtpLink(setup.smtpUrl);
 let database: Promise<Database> | undefined;
 const queue: BatchRequest[] = [];
 let pumping = false;
@@ -77,27 +80,38 @@ async function run(request: BatchRequest): Promise<BatchDone> {
   } catch (error) {
     done.problem = toFailure(error);
   }
+  // The previous message's mark: the end of the next message waits for it.
+  let marked: Promise<void> = Promise.resolve();
   for (const { id, message } of request.messages) {
     if (stopping || done.problem || Date.now() >= request.deadline) {
       done.unsent.push(id);
       continue;
     }
+    const previous = marked;
     try {
-      await transport.send(message);
+      await link.send(await mimeMessage(message), previous);
     } catch (error) {
-      done.failed.push({ id, failure: toFailure(error) });
+      // Cut off because the previous mark failed: this one was not sent.
+      if (await previous.then(() => false, () => true)) done.unsent.push(id);
+      else done.failed.push({ id, failure: toFailure(error) });
       continue;
     }
     const sent = { id, at: Date.now() + request.clockOffsetMs };
-    try {
-      await mark(sent, journal);
-      done.sent.push(id);
-    } catch (error) {
-      // Sent but not recorded: send nothing more until the main thread has recorded it.
-      done.unmarked = sent;
-      done.problem = toFailure(error);
-    }
+    marked = mark(sent, journal).then(
+      () => {
+        done.sent.push(id);
+      },
+      (error: unknown) => {
+        // Sent but not recorded: send nothing more until the main thread has recorded it.
+        done.unmarked = sent;
+        done.problem = toFailure(error);
+        throw error;
+      },
+    );
+    // The rejection is heard by the next send, or by the wait below.
+    marked.catch(() => undefined);
   }
+  await marked.catch(() => undefined);
   journal?.close();
   return done;
 }
@@ -111,7 +125,7 @@ async function pump(): Promise<void> {
 }
 
 async function close(): Promise<void> {
-  transport.close();
+  link.close();
   await (await database?.catch(() => undefined))?.close();
   port?.close();
 }

@@ -1,18 +1,7 @@
-// How a message leaves: nodemailer over SMTP (SMTP_URL), or into the development mailbox.
-// Both build the same MIME message (From, To, Subject, Date, Message-ID, text and HTML parts).
-import nodemailer, { type SendMailOptions } from 'nodemailer';
-
-/** One message as the outbox hands it over. */
-export interface MailMessage {
-  from: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
-  date: Date;
-  locale: string;
-}
+// How a message leaves: over SMTP (SMTP_URL), or into the development mailbox. Both send the same
+// MIME message (From, To, Subject, Date, Message-ID, text and HTML parts), built by mime.ts.
+import { mimeMessage, type MailMessage } from './mime.js';
+import { SmtpLink } from './smtp-link.js';
 
 /** Delivers a message or throws; `close` frees connections. */
 export interface MailTransport {
@@ -21,32 +10,19 @@ export interface MailTransport {
   close(): void;
 }
 
-function toNodemailer(message: MailMessage): SendMailOptions {
-  return {
-    from: message.from,
-    to: message.to,
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    messageId: message.messageId,
-    date: message.date,
-    headers: { 'Content-Language': message.locale, 'Auto-Submitted': 'auto-generated' },
-  };
-}
-
 /**
- * SMTP through nodemailer, with timeouts so a slow server fails a try instead of hanging it. One
- * pooled connection, reused from message to message (the worker sends one at a time): a new
- * connection per message took ~0.1 s here, which capped delivery near 9 emails/s (issue #24).
+ * SMTP with timeouts, so a slow server fails a try instead of hanging it. One connection, reused
+ * from message to message (the worker sends one at a time): a new connection per message took
+ * ~0.1 s here, which capped delivery near 9 emails/s (issue #24).
  */
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 1, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  const link = new SmtpLink(smtpUrl);
   return {
     kind: 'smtp',
     async send(message) {
-      await transporter.sendMail(toNodemailer(message));
+      await link.send(await mimeMessage(message));
     },
-    close: () => transporter.close(),
+    close: () => link.close(),
   };
 }
 
@@ -62,11 +38,10 @@ export interface MailboxMessage extends MailMessage {
  */
 export const MAILBOX_SIZE = 200;
 
-/** The development mailbox: the messages nodemailer built, kept in memory for /dev/mailbox. */
+/** The development mailbox: the MIME messages that SMTP would have carried, kept in memory for /dev/mailbox. */
 export class DevMailbox implements MailTransport {
   readonly kind = 'mailbox' as const;
   readonly #messages: MailboxMessage[] = [];
-  readonly #transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   readonly #capacity: number;
   #next = 1;
 
@@ -76,8 +51,7 @@ export class DevMailbox implements MailTransport {
   }
 
   async send(message: MailMessage): Promise<void> {
-    const info = await this.#transporter.sendMail(toNodemailer(message));
-    const raw = Buffer.isBuffer(info.message) ? info.message.toString('utf8') : String(info.message);
+    const raw = (await mimeMessage(message)).raw.toString('utf8').replace(/\r\n/g, '\n');
     this.#messages.push({ ...message, id: this.#next++, raw });
     if (this.#messages.length > this.#capacity) this.#messages.shift();
   }
@@ -93,6 +67,6 @@ export class DevMailbox implements MailTransport {
   }
 
   close(): void {
-    this.#transporter.close();
+    // Nothing to free: the messages go with the mailbox.
   }
 }
