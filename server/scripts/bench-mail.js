@@ -1,15 +1,16 @@
 // Emails during load (issue #24): a sustained found load (Password Help?, 20 connections, every
 // request queues one email) against the `login-help-server` command in its own process, sending
-// through a real SMTP server on loopback (smtp-server, in this process, counting what arrives);
+// through a real SMTP server on loopback (smtp-server in a process of its own, counting what
+// arrives: bench-smtp-server.js);
 // prints how many emails were queued (answers "sent") and how many were delivered before the
 // load ended, every 5 s along the way, then how long the rest took. PGlite, then PostgreSQL.
 //   node server/scripts/bench-mail.js [--duration 60] [--quick] [--skip-postgres] [--bin path/to/login-help-server.js]
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SMTPServer } from 'smtp-server';
 import { load, option } from './bench-load.js';
 import { THIS_BIN, engineEnv, loadavg, postgresAnswers, practicesCsv, runCommand, startListening, stop } from './bench-targets.js';
 
@@ -20,25 +21,16 @@ const text = (name) => {
 const duration = option('duration', process.argv.includes('--quick') ? 15 : 60);
 const bin = path.resolve(text('bin') ?? THIS_BIN);
 
-/** A loopback SMTP server that counts the messages it accepts. */
+/** The loopback SMTP server in its own process; `count()` resolves to how many messages it has accepted. */
 async function countingSmtp() {
-  const counter = { received: 0 };
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    // Not a reverse DNS lookup of 127.0.0.1 per connection (it alone held each email ~0.1 s here).
-    disableReverseLookup: true,
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('end', () => {
-        counter.received++;
-        callback();
-      });
-      stream.resume();
-    },
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { counter, url: `smtp://127.0.0.1:${server.server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  const child = fork(new URL('./bench-smtp-server.js', import.meta.url));
+  const { port } = await new Promise((resolve) => child.once('message', resolve));
+  const count = () =>
+    new Promise((resolve) => {
+      child.once('message', (message) => resolve(message.received));
+      child.send('count');
+    });
+  return { url: `smtp://127.0.0.1:${port}`, count, close: () => new Promise((resolve) => (child.once('exit', resolve), child.disconnect())) };
 }
 
 async function measure(engine, dir, csv) {
@@ -51,19 +43,23 @@ async function measure(engine, dir, csv) {
       await sleep(2000);
       const timeline = [];
       const started = Date.now();
-      const timer = setInterval(() => timeline.push(`${Math.round((Date.now() - started) / 1000)} s: ${smtp.counter.received}`), 5000);
+      const timer = setInterval(() => void smtp.count().then((received) => timeline.push(`${Math.round((Date.now() - started) / 1000)} s: ${received}`)), 5000);
       const load1 = loadavg();
       const result = await load({ url: `${service.url}/api/login-help/password-help`, connections: 20, duration, body: '{"userName":"clinic{n}","requestedBy":"Bench"}', spread: 2000 });
       clearInterval(timer);
-      const during = smtp.counter.received;
+      const during = await smtp.count();
       const queued = result.statusCodes['200'] ?? 0;
       const ended = Date.now();
-      while (smtp.counter.received < queued && Date.now() - ended < 180_000) await sleep(100);
+      let received = during;
+      while (received < queued && Date.now() - ended < 180_000) {
+        await sleep(100);
+        received = await smtp.count();
+      }
       const drainS = ((Date.now() - ended) / 1000).toFixed(1);
       const lastSecond = Math.round(result.rps);
       console.log(
         `${engine}: ${Math.round(result.rps)} req/s for ${duration} s (p99 ${result.p99} ms), ${queued} emails queued, ${during} delivered before the load ended ` +
-          `(${((100 * during) / Math.max(1, queued)).toFixed(1)}%; all but the last second's would be ${Math.max(0, queued - lastSecond)}), the rest ${smtp.counter.received >= queued ? `within ${drainS} s after` : `NOT within ${drainS} s (${queued - smtp.counter.received} left)`}; load ${load1} → ${loadavg()}`,
+          `(${((100 * during) / Math.max(1, queued)).toFixed(1)}%; all but the last second's would be ${Math.max(0, queued - lastSecond)}), the rest ${received >= queued ? `within ${drainS} s after` : `NOT within ${drainS} s (${queued - received} left)`}; load ${load1} → ${loadavg()}`,
       );
       console.log(`  delivered so far, every 5 s: ${timeline.join(', ')}`);
     } finally {
