@@ -4,6 +4,7 @@
 // self time (share of the samples outside idle) and by where the code lives.
 //   node server/scripts/bench-profile.js [--duration 5] [--top 12] [--bin path/to/login-help-server.js]
 //                                        [--skip-postgres] [--keep] (keep the .cpuprofile files)
+//                                        [--case password-help:found] (one case only)
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,7 +105,9 @@ try {
   console.log(`CPU profiles of ${bin} (node --cpu-prof), ${duration} s per case, 20 connections, self time as a share of the busy samples`);
   const csv = practicesCsv(dir, 2000);
   const engines = ['pglite', ...(!process.argv.includes('--skip-postgres') && (await postgresAnswers()) ? ['postgres'] : [])];
-  for (const engine of engines) for (const kase of CASES) await profileCase(engine, kase, dir, csv);
+  const only = text('case');
+  const cases = CASES.filter((kase) => !only || only === `${kase.form}:${kase.found ? 'found' : 'not-found'}`);
+  for (const engine of engines) for (const kase of cases) await profileCase(engine, kase, dir, csv);
 } finally {
   if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
 }

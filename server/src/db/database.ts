@@ -124,11 +124,16 @@ class PostgresDatabase implements Database {
  * PGlite's own start parameters (single user, no parallel workers, sync I/O), with
  * PostgreSQL's buffers sized for one clinic's few thousand rows instead of a server's: 128 MB of
  * shared_buffers is most of an idle service's memory (BENCHMARKS.md, "Memory of the embedded
- * default"), and the files under them stay in the operating system's page cache anyway.
+ * default"), and the files under them stay in the operating system's page cache anyway. A page
+ * read at random costs what one in order does here (the default, 4, is a spinning disk's): with
+ * it, the planner looked a batch of user names or emails up by hashing every account or practice
+ * (4–5 ms a statement with 2,000 of them, in WebAssembly) instead of through their indexes
+ * (0.3–0.7 ms; issue #24, BENCHMARKS.md).
  */
 const PGLITE_START_PARAMS = [
   ...PGlite.defaultStartParams,
   '-c', 'shared_buffers=16MB', '-c', 'temp_buffers=1MB', '-c', 'work_mem=1MB', '-c', 'maintenance_work_mem=8MB', '-c', 'wal_buffers=1MB',
+  '-c', 'random_page_cost=1.1',
 ];
 
 /**
