@@ -6,6 +6,7 @@
 // the next goes (over SMTP from a thread of its own: smtp-thread.ts), so a crash sends at most
 // the one message in flight twice.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
 import { inProcessSender, type BatchSender } from './batch-sender.js';
@@ -70,6 +71,12 @@ export interface OutboxWorkerOptions {
   pollMs?: number;
   /** How many due messages one claim takes (default 100). */
   batchSize?: number;
+  /**
+   * After a claim that was not full, how long the next waits for more to come due (default 50 ms):
+   * under a steady load, claims of a few rows each, one after the other, kept the embedded
+   * database's one connection busy (a few ms a claim) from the requests (issue #24).
+   */
+  gatherMs?: number;
   /** Told about each failed try (never the message body). */
   onError?: (error: unknown, context: { id: number; attempt: number; dead: boolean }) => void;
   /** Told how each try ended (for metrics). */
@@ -84,10 +91,12 @@ export class OutboxWorker {
   #running: Promise<void> | undefined;
   #recovered: Promise<void> | undefined;
   #again = false;
+  /** A pass is due once the gathering wait ends: nudges until then change nothing. */
+  #gathering = false;
   #stopped = true;
 
   constructor(options: OutboxWorkerOptions) {
-    this.#options = { schedule: RETRY_SCHEDULE_MS, leaseMs: 120_000, pollMs: 1_000, batchSize: 100, ...options };
+    this.#options = { schedule: RETRY_SCHEDULE_MS, leaseMs: 120_000, pollMs: 1_000, batchSize: 100, gatherMs: 50, ...options };
     const { db, transport, clock, from } = this.#options;
     const folder = db.kind === 'pglite' ? db.lock?.folder : undefined;
     const threaded = options.smtpUrl ? threadSender({ smtpUrl: options.smtpUrl, from, db, clock, ...(folder ? { journalFolder: folder } : {}) }) : undefined;
@@ -102,7 +111,7 @@ export class OutboxWorker {
 
   /** Looks for due messages now (or right after the pass in progress). */
   nudge(): void {
-    if (this.#stopped) return;
+    if (this.#stopped || this.#gathering) return;
     if (this.#running) {
       this.#again = true;
       return;
@@ -112,8 +121,14 @@ export class OutboxWorker {
       this.#running = undefined;
       if (this.#stopped) return;
       if (this.#again) {
+        // Nudged during the pass: look again once a few more messages may have come due.
         this.#again = false;
-        this.nudge();
+        this.#gathering = true;
+        this.#timer = setTimeout(() => {
+          this.#gathering = false;
+          this.nudge();
+        }, this.#options.gatherMs);
+        this.#timer.unref();
       } else {
         this.#timer = setTimeout(() => this.nudge(), this.#options.pollMs);
         this.#timer.unref();
@@ -138,6 +153,7 @@ export class OutboxWorker {
         const fine = await ahead;
         ahead = delivering;
         if (!fine) break;
+        if (claimed.length < this.#options.batchSize) await sleep(this.#options.gatherMs);
       }
     } catch (error) {
       // The database is away: try again at the next poll.
@@ -149,6 +165,7 @@ export class OutboxWorker {
   /** Stops polling; the message in flight finishes and is recorded, the rest of its batch is handed back. */
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#gathering = false;
     clearTimeout(this.#timer);
     this.#sender.interrupt();
     await this.#running;
