@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { mimeMessage } from '../src/mail/mime.js';
-import { SmtpLink } from '../src/mail/smtp-link.js';
+import { MESSAGES_PER_CONNECTION, SmtpLink } from '../src/mail/smtp-link.js';
 
 interface Server {
   port: number;
@@ -108,6 +108,20 @@ describe('SMTP link', () => {
         plain.received.map((text) => text.split('\n')[0]),
         ['clinic1@example.com', 'clinic3@example.com'],
       );
+    } finally {
+      link.close();
+      await plain.close();
+    }
+  });
+
+  it(`sends ${MESSAGES_PER_CONNECTION} messages over a connection, then opens a new one`, async () => {
+    const plain = await startServer({ disabledCommands: ['STARTTLS', 'AUTH'], authOptional: true });
+    const link = new SmtpLink(`smtp://127.0.0.1:${plain.port}`);
+    try {
+      const message = await email(1);
+      for (let n = 0; n < 2 * MESSAGES_PER_CONNECTION + 1; n++) await link.send(message);
+      assert.equal(plain.received.length, 2 * MESSAGES_PER_CONNECTION + 1);
+      assert.equal(plain.connections, 3);
     } finally {
       link.close();
       await plain.close();

@@ -3,7 +3,8 @@
 // DATA, dot-stuffing). nodemailer's pooled transport around it cost ~0.6 ms of CPU a message in
 // the SMTP thread (streams and abort signals per message, issue #24); this sends a message that
 // is already MIME text with one write. A connection the server dropped between messages is
-// replaced once, at once; a message the server refuses leaves the connection in use (RSET).
+// replaced once, at once; a message the server refuses leaves the connection in use (RSET); after
+// 100 messages the next goes over a new connection.
 import { PassThrough, type Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
@@ -27,11 +28,17 @@ interface SmtpError extends Error {
 /** True when the server refused this message (its envelope or its text), and the session itself is fine. */
 const refusedMessage = (error: SmtpError): boolean => (error.code === 'EENVELOPE' || error.code === 'EMESSAGE') && error.responseCode !== 421;
 
-/** An open session and whether it has sent before (a reused one may have been dropped meanwhile). */
+/**
+ * Messages sent over one connection before the next goes over a new one (nodemailer's pool did the
+ * same): some servers refuse more than so many in a session, and would refuse each one after.
+ */
+export const MESSAGES_PER_CONNECTION = 100;
+
+/** An open session and how many messages it has sent (a reused one may have been dropped meanwhile). */
 interface Session {
   connection: SMTPConnection;
   ended: boolean;
-  used: boolean;
+  sent: number;
 }
 
 /**
@@ -89,10 +96,11 @@ export class SmtpLink {
    * and if `release` fails the message is cut off unsent (an `ESTREAM` error).
    */
   async send(message: MimeMessage, release?: Promise<unknown>): Promise<void> {
+    if (this.#session && this.#session.sent >= MESSAGES_PER_CONNECTION) this.close();
     const session = this.#session?.ended === false ? this.#session : await this.#open();
     try {
       await step(session, (done) => session.connection.send(message.envelope, body(message.raw, release), done));
-      session.used = true;
+      session.sent++;
     } catch (error) {
       if (refusedMessage(error as SmtpError) && !session.ended) {
         await step(session, (done) => session.connection.reset(done)).catch(() => this.#drop(session));
@@ -100,10 +108,10 @@ export class SmtpLink {
       }
       this.#drop(session);
       // A reused connection the server had closed while idle: once more on a new one.
-      if (!session.used || (error as SmtpError).code !== 'ECONNECTION') throw error;
+      if (session.sent === 0 || (error as SmtpError).code !== 'ECONNECTION') throw error;
       const fresh = await this.#open();
       await step(fresh, (done) => fresh.connection.send(message.envelope, body(message.raw, release), done));
-      fresh.used = true;
+      fresh.sent++;
     }
   }
 
@@ -117,7 +125,7 @@ export class SmtpLink {
   async #open(): Promise<Session> {
     const { auth, ...options } = this.#options;
     const connection = new SMTPConnection(options);
-    const session: Session = { connection, ended: false, used: false };
+    const session: Session = { connection, ended: false, sent: 0 };
     const end = (): void => {
       session.ended = true;
       if (this.#session === session) this.#session = undefined;
