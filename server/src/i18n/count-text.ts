@@ -12,8 +12,8 @@ const supported = new Map<string, string>();
 const plurals = new Map<string, Intl.PluralRules>();
 const numbers = new Map<string, Intl.NumberFormat>();
 
-/** `map`'s value for `key`, made by `make` the first time. */
-function once<T>(map: Map<string, T>, key: string, make: () => T): T {
+/** `map`'s value for `key`, made by `make` the first time (the Intl objects kept per locale). */
+export function once<T>(map: Map<string, T>, key: string, make: () => T): T {
   let value = map.get(key);
   if (value === undefined) {
     value = make();

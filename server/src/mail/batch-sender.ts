@@ -1,7 +1,7 @@
 // How the outbox worker hands a claimed batch to whatever sends it, and the sender that works in
 // the main thread (the development mailbox, which lives in this process, and any transport an
-// embedder gives): one message at a time, each marked sent before the next is tried (the development
-// mailbox: once per batch).
+// embedder gives): one message at a time, each marked sent before the next is tried (into the
+// development mailbox: once per batch).
 import type { Clock } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import type { Failure } from './failure.js';
@@ -44,8 +44,8 @@ export interface BatchSender {
  * Sends in the main thread through `transport`; batches wait their turn. Each message is marked
  * before the next is tried, except into the development mailbox: it lives in this process's
  * memory and dies with it, so nothing it holds can arrive twice, and its batch is marked in one
- * statement at the end (a mark per message cost the embedded database ~1 ms an email, which a
- * found load felt once the mailbox kept up with it: issue #24).
+ * statement at the end: one statement on the embedded database's one connection instead of one
+ * per email, during a found load (issue #24).
  */
 export function inProcessSender(db: Queryable, transport: MailTransport, clock: Clock, from: string): BatchSender {
   const eachMark = transport.kind !== 'mailbox';

@@ -10,14 +10,8 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type { MimeMessage } from './mime.js';
 
-/** How long connecting, the greeting and a quiet socket may take before a try fails. */
-export interface SmtpTimeouts {
-  connectionTimeout: number;
-  greetingTimeout: number;
-  socketTimeout: number;
-}
-
-const TIMEOUTS: SmtpTimeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+/** How long connecting, the greeting and a quiet socket may take before a try fails (ms). */
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
 /** An error nodemailer gives, with what the server answered. */
 interface SmtpError extends Error {
@@ -81,12 +75,12 @@ function body(raw: Buffer, release: Promise<unknown> | undefined): Buffer | Read
 
 /** Sends MIME messages over one SMTP connection to `smtpUrl`, one at a time. */
 export class SmtpLink {
-  readonly #options: ReturnType<typeof parseConnectionUrl> & SmtpTimeouts;
+  readonly #options: ReturnType<typeof parseConnectionUrl> & typeof TIMEOUTS;
   #session: Session | undefined;
 
   /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`, with nodemailer's query options (`tls.*`…). */
-  constructor(smtpUrl: string, timeouts: SmtpTimeouts = TIMEOUTS) {
-    this.#options = { ...parseConnectionUrl(smtpUrl), ...timeouts };
+  constructor(smtpUrl: string) {
+    this.#options = { ...parseConnectionUrl(smtpUrl), ...TIMEOUTS };
   }
 
   /**

@@ -5,9 +5,9 @@
 // or in the batch's journal on the embedded database) before the next message is complete: the
 // next one's envelope and text go while the mark is being written, but the end of its data waits
 // for the mark, and a mark that fails cuts it off unsent. So a crash can send at most the one
-// message in flight twice. Failures go back to the main thread,
-// which records them as before. Started by thread-sender.ts; it never opens PGlite (only the
-// PostgreSQL path loads database.ts, for its own connection).
+// message in flight twice. Failures go back to the main thread, which records them as before.
+// Started by thread-sender.ts; it never opens PGlite (only the PostgreSQL path loads database.ts,
+// for its own connection).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database, DatabaseTarget } from '../db/database.js';
 import { toFailure, type Failure } from './failure.js';

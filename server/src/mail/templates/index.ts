@@ -2,7 +2,7 @@
 // Accept-Language header. Pure: the same data and header always give the same email.
 import { catalogueFor } from '../../i18n/catalogue.js';
 import type { EmailMessages } from '../../i18n/en.js';
-import { countText, intlLocale } from '../../i18n/count-text.js';
+import { countText, intlLocale, once } from '../../i18n/count-text.js';
 import { negotiateLocale, RTL_LOCALES } from '../../i18n/negotiate.js';
 import { compose, type Block, type Line } from './compose.js';
 
@@ -39,14 +39,11 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The time in UTC, with the zone named: a front desk and a server may be anywhere. */
 function timeText(date: Date, locale: string, native: boolean): string {
-  const key = `${locale} ${native}`;
-  let format = timeFormats.get(key);
-  if (!format) {
+  const format = once(timeFormats, `${locale} ${native}`, () => {
     // Without Intl data for the language, all-numeric dates avoid another language's month names.
     const day: Intl.DateTimeFormatOptions = native ? { year: 'numeric', month: 'long', day: 'numeric' } : { year: 'numeric', month: '2-digit', day: '2-digit' };
-    format = new Intl.DateTimeFormat(locale, { ...day, hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
-    timeFormats.set(key, format);
-  }
+    return new Intl.DateTimeFormat(locale, { ...day, hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+  });
   return format.format(date);
 }
 
