@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
+import { watchEmbeddedUpkeep } from './db/embedded-upkeep.js';
 import { migrate } from './db/migrate.js';
 import { createRateLimits } from './http/rate-limits.js';
 import type { Directory } from './directory/directory.js';
@@ -146,6 +147,8 @@ async function startOn(config: Config, options: ServiceOptions, directory: Direc
     throw error;
   }
   worker.start();
+  // PGlite has no autovacuum of its own (db/embedded-upkeep.ts).
+  const upkeep = db.kind === 'pglite' ? watchEmbeddedUpkeep(db, (error) => log.app?.log.warn({ failure: describeFailure(error) }, 'embedded database upkeep (vacuum) failed; will try again')) : undefined;
   // Beside a service on an embedded folder, `audit` and `outbox` ask it instead of opening the folder.
   const admin = db.lock ? await serveAdmin(db, clock) : undefined;
   if (admin) db.lock?.advertise(admin.path);
@@ -163,6 +166,7 @@ async function startOn(config: Config, options: ServiceOptions, directory: Direc
         await admin?.close();
         await checker?.close();
         await worker.stop();
+        await upkeep?.stop();
         transport.close();
         await directory.close?.();
         if (!options.db) await db.close();
