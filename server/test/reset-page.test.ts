@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { simpleParser } from 'mailparser';
 import { loadConfig } from '../src/config.js';
 import { catalogueFor } from '../src/i18n/catalogue.js';
 import { DevMailbox } from '../src/mail/transport.js';
@@ -85,6 +86,27 @@ describe('the development mailbox', () => {
     assert.deepEqual(mailbox.list().map((message) => message.subject), ['m5', 'm4', 'm3']);
     assert.equal(mailbox.get(1), undefined);
     mailbox.close();
+  });
+
+  it('shows the raw MIME text of a message, built when asked: the stored Date and Message-ID, both parts', async () => {
+    const fresh = await freshDatabase();
+    const service = await startService(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), { db: fresh.db });
+    try {
+      const date = new Date('2026-12-06T10:00:00Z');
+      await service.mailbox?.send({ from: 'Help <help@clinic.example>', to: 'front@clinic.example', subject: 'Réinitialiser', text: 'Bonjour <b>', html: '<p>Bonjour</p>', messageId: '<m1@clinic.example>', date, locale: 'fr' });
+      const answer = await fetch(`${service.url}/dev/mailbox/1/raw`);
+      assert.equal(answer.status, 200);
+      const mail = await simpleParser(await answer.text());
+      assert.equal(mail.subject, 'Réinitialiser');
+      assert.equal(mail.messageId, '<m1@clinic.example>');
+      assert.equal(mail.date?.toISOString(), date.toISOString());
+      assert.equal(mail.text?.trim(), 'Bonjour <b>');
+      assert.equal(mail.html, '<p>Bonjour</p>');
+      assert.equal((await fetch(`${service.url}/dev/mailbox/2/raw`)).status, 404);
+    } finally {
+      await service.close();
+      await fresh.drop();
+    }
   });
 
   it('answers only a browser on this machine, not one behind a proxy', async () => {

@@ -32,16 +32,15 @@ export interface SentMark {
  * `leaseMs`, counting a try on each. A claim sends nothing: it is a lease, and a lease that
  * lapses (this process died) lets the message be claimed again.
  */
-export function claimDue(db: Database, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
-  return db.transaction((tx) =>
-    tx.query<OutboxRow>(
-      `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = $2
-        WHERE id IN (SELECT id FROM outbox
-                      WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until <= $1)
-                      ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-        RETURNING id, kind, recipient, subject, text_body, html_body, locale, message_id, request_id, attempts, created_at`,
-      [now, new Date(now.getTime() + leaseMs), limit],
-    ),
+export function claimDue(db: Queryable, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
+  // One statement is its own transaction: no BEGIN / COMMIT round trips around it.
+  return db.query<OutboxRow>(
+    `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = $2
+      WHERE id IN (SELECT id FROM outbox
+                    WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until <= $1)
+                    ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+      RETURNING id, kind, recipient, subject, text_body, html_body, locale, message_id, request_id, attempts, created_at`,
+    [now, new Date(now.getTime() + leaseMs), limit],
   );
 }
 

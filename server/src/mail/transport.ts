@@ -29,7 +29,17 @@ export function smtpTransport(smtpUrl: string): MailTransport {
 /** A message kept by the development mailbox. */
 export interface MailboxMessage extends MailMessage {
   id: number;
-  raw: string;
+}
+
+/**
+ * The MIME text SMTP would have carried, built when someone asks to see it: building each
+ * message as it arrived cost the main thread ~0.12 ms an email, 8 ms a batch of 70 during a found
+ * load, mostly for messages the mailbox dropped at once (issue #24). The Date and Message-ID are
+ * the stored ones, so only the part boundary differs from one view to the next.
+ */
+export async function mailboxRaw(message: MailboxMessage): Promise<string> {
+  const { id: _id, ...mail } = message;
+  return (await mimeMessage(mail)).raw.toString('utf8').replace(/\r\n/g, '\n');
 }
 
 /**
@@ -38,7 +48,7 @@ export interface MailboxMessage extends MailMessage {
  */
 export const MAILBOX_SIZE = 200;
 
-/** The development mailbox: the MIME messages that SMTP would have carried, kept in memory for /dev/mailbox. */
+/** The development mailbox: the messages SMTP would have carried, kept in memory for /dev/mailbox. */
 export class DevMailbox implements MailTransport {
   readonly kind = 'mailbox' as const;
   readonly #messages: MailboxMessage[] = [];
@@ -50,10 +60,10 @@ export class DevMailbox implements MailTransport {
     this.#capacity = capacity;
   }
 
-  async send(message: MailMessage): Promise<void> {
-    const raw = (await mimeMessage(message)).raw.toString('utf8').replace(/\r\n/g, '\n');
-    this.#messages.push({ ...message, id: this.#next++, raw });
+  send(message: MailMessage): Promise<void> {
+    this.#messages.push({ ...message, id: this.#next++ });
     if (this.#messages.length > this.#capacity) this.#messages.shift();
+    return Promise.resolve();
   }
 
   /** Every message, newest first. */

@@ -3,7 +3,7 @@
 // scripts and tests; `/dev/mailbox/:id/html` shows a message's HTML part in a sandbox.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { escapeHtml, linkify } from '../html/escape.js';
-import type { DevMailbox, MailboxMessage } from '../mail/transport.js';
+import { mailboxRaw, type DevMailbox, type MailboxMessage } from '../mail/transport.js';
 
 // img-src data: for the empty icon: without one, Firefox asks for /favicon.ico, which the policy
 // refuses with a CSP violation on every load (the seed in Firefox, issue 25).
@@ -78,7 +78,7 @@ export function devMailboxRoutes(mailbox: DevMailbox): FastifyPluginAsync {
     app.get('/dev/mailbox', async (_request, reply) => html(reply, PAGE_CSP, page(mailbox.list())));
     app.get('/dev/mailbox.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(STYLES));
     app.get('/dev/mailbox/messages', async () => ({
-      messages: mailbox.list().map(({ raw: _raw, ...message }) => message),
+      messages: mailbox.list(),
     }));
     app.get<{ Params: { id: string } }>('/dev/mailbox/:id/html', async (request, reply) => {
       const message = mailbox.get(Number(request.params.id));
@@ -88,7 +88,7 @@ export function devMailboxRoutes(mailbox: DevMailbox): FastifyPluginAsync {
     app.get<{ Params: { id: string } }>('/dev/mailbox/:id/raw', async (request, reply) => {
       const message = mailbox.get(Number(request.params.id));
       if (!message) return reply.code(404).type('text/plain; charset=utf-8').send('No such message.');
-      return reply.type('text/plain; charset=utf-8').send(message.raw);
+      return reply.type('text/plain; charset=utf-8').send(await mailboxRaw(message));
     });
   };
 }
