@@ -4,6 +4,8 @@
 // after a soak of found and not-found requests on both forms (autocannon, 20 connections, in its
 // own process) once the process has gone quiet again, and 15 s after.
 //   node server/scripts/bench-memory.js [--soak 20000] [--quick] [--skip-postgres] [--bin path]
+//   GLIBC_TUNABLES=glibc.malloc.arena_max=2:glibc.malloc.trim_threshold=131072 node server/scripts/bench-memory.js …
+//     (as the systemd unit of docs/deploy.md runs the service)
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +54,8 @@ async function measure(engine, dir, csv) {
 const dir = mkdtempSync(path.join(os.tmpdir(), 'login-help-memory-'));
 try {
   console.log(`Resident memory of ${bin}, idle after start and after a soak of ${soak.toLocaleString('en-US')} requests`);
+  // docs/deploy.md's unit sets glibc's malloc tunables; the command alone runs without them.
+  console.log(process.env.GLIBC_TUNABLES ? `GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES} (as docs/deploy.md's unit)` : 'GLIBC_TUNABLES not set (the command alone; docs/deploy.md\'s unit sets it)');
   const csv = practicesCsv(dir, 2000);
   const engines = ['pglite', ...(!process.argv.includes('--skip-postgres') && (await postgresAnswers()) ? ['postgres'] : [])];
   for (const engine of engines) await measure(engine, dir, csv);
