@@ -7,10 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { mimeMessage } from '../src/mail/mime.js';
-import { MESSAGES_PER_CONNECTION, SmtpLink } from '../src/mail/smtp-link.js';
+import { MESSAGES_PER_CONNECTION, OPEN_NEXT_AFTER, SmtpLink } from '../src/mail/smtp-link.js';
 
 interface Server {
   port: number;
+  /** TCP connections accepted (a session counts in `connections` once greeted, 100 ms later). */
+  accepted: number;
   connections: number;
   secured: number;
   users: string[];
@@ -21,7 +23,7 @@ interface Server {
 }
 
 async function startServer(options: Partial<SMTPServerOptions> = {}, port = 0): Promise<Server> {
-  const state: Server = { port: 0, connections: 0, secured: 0, users: [], received: [], close: () => Promise.resolve() };
+  const state: Server = { port: 0, accepted: 0, connections: 0, secured: 0, users: [], received: [], close: () => Promise.resolve() };
   const server = new SMTPServer({
     logger: false,
     disableReverseLookup: true,
@@ -53,6 +55,7 @@ async function startServer(options: Partial<SMTPServerOptions> = {}, port = 0): 
     },
     ...options,
   });
+  server.server.on('connection', () => state.accepted++);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   state.port = (server.server.address() as AddressInfo).port;
   state.close = () => new Promise((resolve) => server.close(() => resolve()));
@@ -122,6 +125,28 @@ describe('SMTP link', () => {
       for (let n = 0; n < 2 * MESSAGES_PER_CONNECTION + 1; n++) await link.send(message);
       assert.equal(plain.received.length, 2 * MESSAGES_PER_CONNECTION + 1);
       assert.equal(plain.connections, 3);
+    } finally {
+      link.close();
+      await plain.close();
+    }
+  });
+
+  it(`opens the next connection after ${OPEN_NEXT_AFTER} messages of a burst, so it is greeted before it is needed; a lone message opens none`, async () => {
+    const plain = await startServer({ disabledCommands: ['STARTTLS', 'AUTH'], authOptional: true });
+    const link = new SmtpLink(`smtp://127.0.0.1:${plain.port}`);
+    try {
+      const message = await email(1);
+      await link.send(message);
+      // smtp-server greets after 100 ms: a connection opened ahead would be counted by then.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(plain.accepted, 1, 'one message, one connection');
+      for (let n = 1; n < OPEN_NEXT_AFTER; n++) await link.send(message);
+      assert.equal(plain.accepted, 1, `${OPEN_NEXT_AFTER - 1} messages, still one connection`);
+      for (let n = 0; n < 5; n++) await link.send(message);
+      assert.equal(plain.accepted, 2, 'the next connection is open while the current one still sends');
+      for (let n = OPEN_NEXT_AFTER + 5; n < MESSAGES_PER_CONNECTION + 1; n++) await link.send(message);
+      assert.equal(plain.received.length, MESSAGES_PER_CONNECTION + 1);
+      assert.equal(plain.connections, 2, 'the message after the hundredth went over the connection opened ahead');
     } finally {
       link.close();
       await plain.close();
