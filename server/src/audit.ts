@@ -1,5 +1,6 @@
 // The audit trail (SPEC §9): every request, with time, form, value entered, Requested By, outcome,
 // client address and request id. Never a token or a password.
+import { insertOne, type Columns } from './db/columns.js';
 import type { Queryable } from './db/database.js';
 
 /** One audit row as written. */
@@ -23,17 +24,27 @@ const KEEP = 256;
 
 export const clip = (text: string | undefined): string | null => (text === undefined ? null : [...text].slice(0, KEEP).join(''));
 
+/** The audit table's columns as written. */
+export const AUDIT_COLUMNS: Columns = [
+  ['at', 'timestamptz'],
+  ['form', 'text'],
+  ['value', 'text'],
+  ['requested_by', 'text'],
+  ['outcome', 'text'],
+  ['client', 'text'],
+  ['request_id', 'text'],
+];
+
+/** One entry's values, in AUDIT_COLUMNS' order. */
+export function auditValues(at: Date | string, entry: AuditEntry): unknown[] {
+  return [at, entry.form, clip(entry.value), clip(entry.requestedBy), entry.outcome, entry.client ?? null, entry.requestId ?? null];
+}
+
+const INSERT = insertOne('audit', AUDIT_COLUMNS);
+
 /** Records one entry. */
 export async function recordAudit(db: Queryable, at: Date, entry: AuditEntry): Promise<void> {
-  await db.query('INSERT INTO audit (at, form, value, requested_by, outcome, client, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-    at,
-    entry.form,
-    clip(entry.value),
-    clip(entry.requestedBy),
-    entry.outcome,
-    entry.client ?? null,
-    entry.requestId ?? null,
-  ]);
+  await db.query(INSERT, auditValues(at, entry));
 }
 
 /** The entries since `since`, oldest first. */

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../clock.js';
+import { insertOne, type Columns } from '../db/columns.js';
 import type { Database, Queryable } from '../db/database.js';
 import { inProcessSender, type BatchSender } from './batch-sender.js';
 import { describeFailure } from './failure.js';
@@ -33,13 +34,30 @@ export interface OutgoingEmail {
  */
 export const RETRY_SCHEDULE_MS: readonly number[] = [5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 21600].map((s) => s * 1000);
 
+/** The outbox's columns as a new email is written. */
+export const OUTBOX_COLUMNS: Columns = [
+  ['kind', 'text'],
+  ['recipient', 'text'],
+  ['subject', 'text'],
+  ['text_body', 'text'],
+  ['html_body', 'text'],
+  ['locale', 'text'],
+  ['message_id', 'text'],
+  ['request_id', 'text'],
+  ['next_attempt_at', 'timestamptz'],
+  ['created_at', 'timestamptz'],
+];
+
+/** A new email's values, in OUTBOX_COLUMNS' order: due at once, with a new Message-ID. */
+export function outboxValues(email: OutgoingEmail, now: Date | string, messageDomain: string): unknown[] {
+  return [email.kind, email.recipient, email.subject, email.text, email.html, email.locale, newMessageId(messageDomain), email.requestId ?? null, now, now];
+}
+
+const INSERT = insertOne('outbox', OUTBOX_COLUMNS);
+
 /** Stores an email in the outbox inside the caller's transaction. */
 export async function enqueueEmail(tx: Queryable, email: OutgoingEmail, now: Date, messageDomain: string): Promise<void> {
-  await tx.query(
-    `INSERT INTO outbox (kind, recipient, subject, text_body, html_body, locale, message_id, request_id, next_attempt_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-    [email.kind, email.recipient, email.subject, email.text, email.html, email.locale, newMessageId(messageDomain), email.requestId ?? null, now],
-  );
+  await tx.query(INSERT, outboxValues(email, now, messageDomain));
 }
 
 /** A new Message-ID under `domain`, fixed when the email is queued so every retry carries the same one. */
