@@ -2,9 +2,11 @@
 // HOST:PORT (default 127.0.0.1:8787; its embedded database in ./.login-help-data or
 // LOGIN_HELP_DATA), and the demo page that posts to it on DEMO_PORT (default 5173). Every other
 // variable of login-help-server (`npx login-help-server --help`) works too. Needs `npm run build`
-// first (the npm script does it). Ctrl-C stops both. The msw demo is `npm run start:mock`.
+// first (the npm script does it). Ctrl-C stops both; so does SIGTERM, to this process or to the npm
+// that started it. The msw demo is `npm run start:mock`.
 import path from 'node:path';
 import { DemoStackError, ROOT, startDemoStack } from './demo-stack.js';
+import { whenParentEnds } from './stop-with-parent.js';
 
 const env = process.env;
 
@@ -55,14 +57,15 @@ const lines = [
 console.log(lines.join('\n'));
 
 let stopping = false;
-async function stop(signal) {
+/** Closes both and exits; `reason` says why (a signal, or the npm that started it ending). */
+async function stop(reason) {
   if (stopping) {
     // A second Ctrl-C while closing: do not wait any longer.
-    console.log(`${signal} again: exiting now.`);
+    console.log(`${reason} again: exiting now.`);
     process.exit(1);
   }
   stopping = true;
-  console.log(`\n${signal}: stopping the demo page and login-help-server…`);
+  console.log(`\n${reason}: stopping the demo page and login-help-server…`);
   const force = setTimeout(() => {
     console.error('npm start: they did not stop within 10 s; exiting anyway.');
     process.exit(1);
@@ -80,3 +83,4 @@ async function stop(signal) {
 
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
+whenParentEnds(() => void stop('the process that started the demo ended'));
