@@ -34,7 +34,7 @@ const SQL_ONLY = ['test/sql-hash-verifiers.test.ts', 'test/sql-faults.test.ts', 
  * Files that never open the service's database through TEST_DATABASE (pure functions, PGlite's own
  * settings, the group commit on PGlite): the PostgreSQL run would repeat them word for word.
  */
-const ENGINE_FREE = ['test/config.test.ts', 'test/idle-memory.test.ts', 'test/email-templates.test.ts', 'test/mime.test.ts', 'test/outbox-gather.test.ts', 'test/smtp-link.test.ts', 'test/embedded-settings.test.ts', 'test/embedded-upkeep.test.ts', 'test/group.test.ts', 'test/hash-formats.test.ts', 'test/password-hash.test.ts', 'test/sql-file.test.ts', 'test/sql-portal-demo.test.ts'];
+const ENGINE_FREE = ['test/config.test.ts', 'test/idle-memory.test.ts', 'test/email-templates.test.ts', 'test/mime.test.ts', 'test/outbox-gather.test.ts', 'test/smtp-link.test.ts', 'test/embedded-settings.test.ts', 'test/embedded-upkeep.test.ts', 'test/pglite-statements.test.ts', 'test/group.test.ts', 'test/hash-formats.test.ts', 'test/password-hash.test.ts', 'test/sql-file.test.ts', 'test/sql-portal-demo.test.ts'];
 
 const DIRECTORIES = {
   tables: 'its own tables',

@@ -10,14 +10,15 @@ import { migrate } from '../src/db/migrate.js';
 
 describe('the embedded database settings', () => {
   for (const where of ['a data folder', 'memory'] as const) {
-    it(`PGlite in ${where} starts with 16 MB of shared buffers, small work memory and an in-memory page cost`, async () => {
+    it(`PGlite in ${where} starts with 16 MB of shared buffers, small work memory, an in-memory page cost and plans made for each run's values`, async () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'login-help-settings-'));
       const db = await openDatabase({ dataDir: where === 'memory' ? 'memory://' : path.join(dir, 'data') });
       try {
-        const [row] = await db.query<{ shared_buffers: string; work_mem: string; random_page_cost: string }>(
-          `SELECT current_setting('shared_buffers') AS shared_buffers, current_setting('work_mem') AS work_mem, current_setting('random_page_cost') AS random_page_cost`,
+        const [row] = await db.query<{ shared_buffers: string; work_mem: string; random_page_cost: string; plan_cache_mode: string }>(
+          `SELECT current_setting('shared_buffers') AS shared_buffers, current_setting('work_mem') AS work_mem, current_setting('random_page_cost') AS random_page_cost,
+                  current_setting('plan_cache_mode') AS plan_cache_mode`,
         );
-        assert.deepEqual(row, { shared_buffers: '16MB', work_mem: '1MB', random_page_cost: '1.1' });
+        assert.deepEqual(row, { shared_buffers: '16MB', work_mem: '1MB', random_page_cost: '1.1', plan_cache_mode: 'force_custom_plan' });
       } finally {
         await db.close();
         await rm(dir, { recursive: true, force: true });

@@ -1,11 +1,12 @@
 // One small query interface over the two engines the service runs on: PGlite (embedded
 // PostgreSQL in a folder, the default) and a PostgreSQL server through `pg` (DATABASE_URL).
 // Both speak the same SQL; parameters are always bound ($1, $2, …), never concatenated.
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, TransactionAbortedError } from '@electric-sql/pglite';
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import type pg from 'pg';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
+import { PgliteStatements } from './pglite-statements.js';
 
 /** Something that runs one statement: the database itself or a transaction on it. */
 export interface Queryable {
@@ -43,23 +44,49 @@ export interface DatabaseTarget {
 class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   readonly #db: PGlite;
+  readonly #statements: PgliteStatements;
+  /** Settles when the last thing queued (a statement, a transaction) is over: one connection, in turn. */
+  #turn: Promise<unknown> = Promise.resolve();
   readonly lock: DataFolderLock | undefined;
 
   constructor(db: PGlite, lock?: DataFolderLock) {
     this.#db = db;
+    this.#statements = new PgliteStatements(db);
     this.lock = lock;
   }
 
-  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.#db.query<T>(sql, params)).rows;
+  /** Runs `work` when everything queued before it is over, so no statement lands inside another's transaction. */
+  #inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.#turn.then(work, work);
+    this.#turn = turn.catch(() => undefined);
+    return turn;
+  }
+
+  query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.#inTurn(() => this.#statements.run<T>(sql, params));
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.#db.transaction((tx) => work({ query: async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows }));
+    return this.#inTurn(async () => {
+      await this.#db.exec('BEGIN');
+      let result: T;
+      try {
+        result = await work({ query: <R>(sql: string, params: unknown[] = []) => this.#statements.run<R>(sql, params) });
+      } catch (error) {
+        await this.#db.exec('ROLLBACK');
+        throw error;
+      }
+      // COMMIT in a transaction a statement failed in rolls it back instead (as PGlite's transaction() says).
+      const [commit] = await this.#db.exec('COMMIT');
+      if (commit?.command === 'ROLLBACK') throw new TransactionAbortedError();
+      return result;
+    });
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.#db.exec(sql);
+  exec(sql: string): Promise<void> {
+    return this.#inTurn(async () => {
+      await this.#db.exec(sql);
+    });
   }
 
   async close(): Promise<void> {
@@ -128,12 +155,15 @@ class PostgresDatabase implements Database {
  * read at random costs what one in order does here (the default, 4, is a spinning disk's): with
  * it, the planner looked a batch of user names or emails up by hashing every account or practice
  * (4–5 ms a statement with 2,000 of them, in WebAssembly) instead of through their indexes
- * (0.3–0.7 ms; issue #24, BENCHMARKS.md).
+ * (0.3–0.7 ms; issue #24, BENCHMARKS.md). Its statements run named (pglite-statements.ts) but are
+ * planned at each run for their values: with generic plans Password Help? found lost a third of its
+ * requests a second (BENCHMARKS.md, sixth slice).
  */
 const PGLITE_START_PARAMS = [
   ...PGlite.defaultStartParams,
   '-c', 'shared_buffers=16MB', '-c', 'temp_buffers=1MB', '-c', 'work_mem=1MB', '-c', 'maintenance_work_mem=8MB', '-c', 'wal_buffers=1MB',
   '-c', 'random_page_cost=1.1',
+  '-c', 'plan_cache_mode=force_custom_plan',
 ];
 
 /**
