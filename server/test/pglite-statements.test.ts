@@ -3,9 +3,9 @@
 // a statement from outside never lands inside a transaction that is open.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, protocol } from '@electric-sql/pglite';
 import { openDatabase, type Database } from '../src/db/database.js';
-import { NAMED_STATEMENTS, PgliteStatements } from '../src/db/pglite-statements.js';
+import { NAMED_STATEMENTS, PgliteStatements, RunMessage } from '../src/db/pglite-statements.js';
 
 async function withDatabase(work: (db: Database) => Promise<void>): Promise<void> {
   const db = await openDatabase({ dataDir: 'memory://' });
@@ -25,6 +25,19 @@ function gate(): { wait: Promise<void>; open(): void } {
 }
 
 describe('the embedded database runs named statements', () => {
+  it('writes the bytes PGlite’s own serializer writes for a run, into a buffer it keeps', () => {
+    const message = new RunMessage();
+    const expected = (name: string, values: (string | null)[]): Buffer =>
+      Buffer.concat([protocol.serialize.bind({ statement: name, values }), protocol.serialize.describe({ type: 'P' }), protocol.serialize.execute(), protocol.serialize.sync()]);
+    const cases: [string, (string | null)[]][] = [
+      ['login_help_1', ['42']],
+      ['login_help_12', ['Ünïcode ✓ 𝄞', null, '', '{"a","b,c"}']],
+      ['login_help_3', ['x'.repeat(40_000), 'é'.repeat(20_000)]],
+      ['login_help_4', [null]],
+    ];
+    for (const [name, values] of cases) assert.deepEqual(Buffer.from(message.bind(name, values)), expected(name, values), `${name}, ${values.length} values`);
+  });
+
   it('gives the rows PGlite’s own query() gives, values and types alike', async () => {
     const plain = await PGlite.create();
     const named = new PgliteStatements(plain);

@@ -17,6 +17,59 @@ interface Prepared {
   paramTypes: number[];
 }
 
+/** Describe (the portal), Execute and Sync: what follows every Bind. */
+const AFTER_BIND = joined([protocol.serialize.describe({ type: 'P' }), protocol.serialize.execute(), protocol.serialize.sync()]);
+
+/**
+ * A run's messages (Bind, then AFTER_BIND), written into one buffer kept from run to run: a new
+ * buffer per run, as PGlite's serializer makes, left glibc's heap 16 MiB larger after a soak
+ * (BENCHMARKS.md, sixth slice).
+ */
+export class RunMessage {
+  #bytes = new Uint8Array(16 * 1024);
+  #view = new DataView(this.#bytes.buffer);
+  readonly #encoder = new TextEncoder();
+
+  /** Bind (unnamed portal, statement `name`, every value as text, text results) and AFTER_BIND. */
+  bind(name: string, values: readonly (string | null)[]): Uint8Array {
+    let size = 1 + 4 + 1 + name.length * 3 + 1 + 2 + 2 + 2 + AFTER_BIND.length;
+    for (const value of values) size += 2 + 4 + (value === null ? 0 : value.length * 3);
+    if (size > this.#bytes.length) {
+      this.#bytes = new Uint8Array(Math.max(size, this.#bytes.length * 2));
+      this.#view = new DataView(this.#bytes.buffer);
+    }
+    const bytes = this.#bytes;
+    const view = this.#view;
+    let at = 0;
+    bytes[at++] = 0x42; // 'B'
+    at += 4; // the length, written last
+    bytes[at++] = 0; // the unnamed portal
+    at += this.#encoder.encodeInto(name, bytes.subarray(at)).written;
+    bytes[at++] = 0;
+    // One format code per value, each 0 (text), as PGlite's serializer writes them; then the values.
+    view.setInt16(at, values.length);
+    at += 2;
+    for (let n = 0; n < values.length; n++, at += 2) view.setInt16(at, 0);
+    view.setInt16(at, values.length);
+    at += 2;
+    for (const value of values) {
+      if (value === null) {
+        view.setInt32(at, -1);
+        at += 4;
+        continue;
+      }
+      const { written } = this.#encoder.encodeInto(value, bytes.subarray(at + 4));
+      view.setInt32(at, written);
+      at += 4 + written;
+    }
+    view.setInt16(at, 0); // no result format codes: every column as text
+    at += 2;
+    view.setInt32(1, at - 1);
+    bytes.set(AFTER_BIND, at);
+    return bytes.subarray(0, at + AFTER_BIND.length);
+  }
+}
+
 /** The messages as one buffer, in order. */
 function joined(parts: readonly Uint8Array[]): Uint8Array {
   const all = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
@@ -32,6 +85,7 @@ function joined(parts: readonly Uint8Array[]): Uint8Array {
 export class PgliteStatements {
   readonly #db: PGlite;
   readonly #prepared = new Map<string, Promise<Prepared>>();
+  readonly #message = new RunMessage();
   #names = 0;
 
   constructor(db: PGlite) {
@@ -47,9 +101,9 @@ export class PgliteStatements {
     if (!prepared) return (await this.#db.query<T>(sql, [...params])).rows;
     const { name, paramTypes } = await prepared;
     const values = params.map((value, n) => this.#serialize(value, paramTypes[n] ?? 0));
-    const message = joined([protocol.serialize.bind({ statement: name, values }), protocol.serialize.describe({ type: 'P' }), protocol.serialize.execute(), protocol.serialize.sync()]);
-    const result = await this.#db.runExclusive(() => this.#db.execProtocol(message));
-    return (parse.parseResults(result.messages, this.#db.parsers)[0]?.rows ?? []) as T[];
+    // Written into the one reusable buffer in this turn, which PGlite copies in before it yields.
+    const messages = await this.#db.runExclusive(() => this.#db.execProtocolStream(this.#message.bind(name, values)));
+    return (parse.parseResults(messages, this.#db.parsers)[0]?.rows ?? []) as T[];
   }
 
   /** The statement's preparation, begun on its first run; undefined once every name is given. */
@@ -59,7 +113,7 @@ export class PgliteStatements {
     const name = `login_help_${++this.#names}`;
     prepared = this.#db.runExclusive(async () => {
       const message = joined([protocol.serialize.parse({ name, text: sql, types: [] }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync()]);
-      return { name, paramTypes: parse.parseDescribeStatementResults((await this.#db.execProtocol(message)).messages) };
+      return { name, paramTypes: parse.parseDescribeStatementResults(await this.#db.execProtocolStream(message)) };
     });
     this.#prepared.set(sql, prepared);
     // A text PostgreSQL refuses is not kept: the next run tries again (and fails the same way).
