@@ -167,6 +167,7 @@ async function startOn(config: Config, options: ServiceOptions, directory: Direc
         await checker?.close();
         await worker.stop();
         await upkeep?.stop();
+        limits.stop();
         transport.close();
         await directory.close?.();
         if (!options.db) await db.close();

@@ -18,7 +18,7 @@ interface Prepared {
 }
 
 /** Describe (the portal), Execute and Sync: what follows every Bind. */
-const AFTER_BIND = joined([protocol.serialize.describe({ type: 'P' }), protocol.serialize.execute(), protocol.serialize.sync()]);
+const AFTER_BIND = Buffer.concat([protocol.serialize.describe({ type: 'P' }), protocol.serialize.execute(), protocol.serialize.sync()]);
 
 /**
  * A run's messages (Bind, then AFTER_BIND), written into one buffer kept from run to run: a new
@@ -70,17 +70,6 @@ export class RunMessage {
   }
 }
 
-/** The messages as one buffer, in order. */
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
-}
-
 /** Runs statements with parameters on one PGlite under names; see the top of this file. */
 export class PgliteStatements {
   readonly #db: PGlite;
@@ -112,7 +101,7 @@ export class PgliteStatements {
     if (prepared || this.#prepared.size >= NAMED_STATEMENTS) return prepared;
     const name = `login_help_${++this.#names}`;
     prepared = this.#db.runExclusive(async () => {
-      const message = joined([protocol.serialize.parse({ name, text: sql, types: [] }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync()]);
+      const message = Buffer.concat([protocol.serialize.parse({ name, text: sql, types: [] }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync()]);
       return { name, paramTypes: parse.parseDescribeStatementResults(await this.#db.execProtocolStream(message)) };
     });
     this.#prepared.set(sql, prepared);

@@ -73,10 +73,11 @@ export function groupedLimit(db: Database, prefix: string, points: number, durat
   };
 }
 
-/** Deletes windows that ended over an hour ago, every five minutes, as the library's store did. */
-export function clearExpiredLimits(db: Database, intervalMs = 5 * 60_000): void {
+/** Deletes windows that ended over an hour ago, every five minutes, as the library's store did; returns what stops it. */
+export function clearExpiredLimits(db: Database, intervalMs = 5 * 60_000): () => void {
   const timer = setInterval(() => {
     db.query('DELETE FROM rate_limits WHERE expire < $1', [Date.now() - 3_600_000]).catch(() => undefined);
   }, intervalMs);
   timer.unref();
+  return () => clearInterval(timer);
 }

@@ -13,6 +13,8 @@ export interface RateLimits {
   client(address: string): Promise<number>;
   target(form: string, value: string): Promise<number>;
   token(tokenHash: string): Promise<number>;
+  /** Stops the upkeep behind them (on PostgreSQL, the cleanup of ended windows). */
+  stop(): void;
 }
 
 const MINUTE = 60;
@@ -33,7 +35,7 @@ function memoryLimit(name: string, points: number, duration: number): (key: stri
 /** Builds the limiters the config asks for, on the database's engine. */
 export function createRateLimits(config: Config, db: Database): RateLimits {
   // The table comes from the migrations (002).
-  if (db.pool) clearExpiredLimits(db);
+  const stop = db.pool ? clearExpiredLimits(db) : () => undefined;
   const limit = (name: string, points: number, duration: number): ((key: string) => Promise<number>) =>
     db.pool ? groupedLimit(db, name, points, duration) : memoryLimit(name, points, duration);
   const client = limit('client', config.rateLimitPerClient, 15 * MINUTE);
@@ -44,5 +46,6 @@ export function createRateLimits(config: Config, db: Database): RateLimits {
     // Hashed: the key stays short (an email may be 254 characters) and the table holds no addresses.
     target: (form, value) => target(`${form}:${createHash('sha256').update(value.normalize('NFKC').toLowerCase()).digest('base64url')}`),
     token,
+    stop,
   };
 }
